@@ -1,0 +1,1 @@
+"""Data files shipped inside the wheel; load with importlib.resources."""
