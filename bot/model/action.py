@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -59,7 +59,7 @@ class Action:
     def contract_dict(self) -> dict[str, Any]:
         """The contract's actions.jsonl shape (cc, when any, goes into ``to`` too)."""
         return {
-            "at": self.at.isoformat(),
+            "at": self.at.astimezone(UTC).isoformat(),
             "type": str(self.type),
             "rule": str(self.rule),
             "mailbox": self.mailbox,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +32,4 @@ class OutgoingEmail:
     references: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     rule: str = ""
+    date: datetime | None = None  # when the bot decided to send it (the action time)

@@ -1,0 +1,255 @@
+"""The engine: a pure state machine over messages and time.
+
+    observe(message, classification, now) -> actions   a message was seen
+    tick(now) -> actions                                 time passed
+    next_wakeup() -> datetime | None                     when tick next has work
+
+No I/O and no wall clock: the daemon passes the system time, replay a simulated
+one. State (requests, timers, what was already decided) lives here in memory; the
+store persists it between runs and the outbox carries the actions out. Every rule
+the engine applies is in ``bot.core.rules`` and listed in RULES below.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.automail import automatic_reason, is_own
+from bot.core.context import Context
+from bot.core.rules import concerns, correspondence, digest, out_of_hours, responses
+from bot.core.rules.responses import Request
+from bot.core.threads import normalise_subject
+from bot.model import UNCLASSIFIED, Action, Classification, Folder, Message, Rule
+
+# The explicit table of rules and the module that applies each (a test checks that
+# every contract rule id appears here).
+RULES: dict[Rule, str] = {
+    Rule.ACKNOWLEDGEMENT: "bot.core.rules.responses",
+    Rule.RESPONSE_DUE: "bot.core.rules.responses",
+    Rule.RESPONSE_OVERDUE: "bot.core.rules.responses",
+    Rule.BLIND_COPY_RECEIVED: "bot.core.rules.correspondence",
+    Rule.BLIND_COPY_SENT: "bot.core.rules.correspondence",
+    Rule.OUT_OF_HOURS: "bot.core.rules.out_of_hours",
+    Rule.PARTY_POLITICAL: "bot.core.rules.concerns",
+    Rule.PRIVATE: "bot.core.rules.concerns",
+    Rule.PRESSURE: "bot.core.rules.concerns",
+    Rule.CONFIDENTIAL: "bot.core.rules.concerns",
+    Rule.STAFF_MATTER: "bot.core.rules.concerns",
+    Rule.MEMBER_INSTRUCTION: "bot.core.rules.concerns",
+    Rule.WEEKLY_DIGEST: "bot.core.rules.digest",
+}
+
+_ACK, _NUDGE, _ESCALATE, _DIGEST = "ack", "nudge", "escalate", "digest"
+HISTORY = timedelta(weeks=6)  # actions kept in memory for the digest's trends
+
+
+class Engine:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.requests: dict[str, Request] = {}
+        self.emitted: set[str] = set()  # keys of every action already decided
+        self.history: list[Action] = []  # recent actions, for the digest
+        self.dirty: set[str] = set()  # requests changed since the store last saved
+        self.suppressed: list[Action] = []  # held back by the per-member daily cap
+        self._timers: list[tuple[datetime, int, str, str]] = []
+        self._seq = itertools.count()
+        self._by_conversation: dict[str, list[str]] = {}
+        self._by_subject: dict[tuple[str, str], list[str]] = {}
+        self._member_sends: Counter[tuple[str, str]] = Counter()
+        self._seen: set[str] = set()  # message ids whose once-per-message rules ran
+        self._tz = ZoneInfo(ctx.settings.council.timezone)
+        self._digest_started = False
+        self._digest_slots: dict[str, digest.DigestSlot] = {}
+
+    # ---- state in and out (the store calls these) -------------------------------
+
+    def restore(self, requests: Iterable[Request], actions: Iterable[Action]) -> None:
+        """Rebuild from the store after a restart."""
+        for req in requests:
+            self._index(req)
+            self._seen.add(req.message_id)
+        for action in actions:
+            self._remember(action)
+            if action.message_id:
+                self._seen.add(action.message_id)
+        self.dirty.clear()
+
+    def start(self, now: datetime, *, catch_up: bool = False) -> None:
+        """Schedule the weekly digest. With ``catch_up`` (a restart), a digest whose
+        time passed while the bot was down goes out once, now."""
+        if self._digest_started:
+            return
+        self._digest_started = True
+        last = digest.next_digest(self.ctx, now - timedelta(days=7))
+        if catch_up and last.send_at <= now and f"digest:{last.week}" not in self.emitted:
+            self._digest_slots[last.week] = last
+            self._push(now, _DIGEST, last.week)
+        self._schedule_digest(now)
+
+    # ---- observing messages ------------------------------------------------------
+
+    def needs_classification(self, msg: Message) -> bool:
+        """Only a member's own email, seen for the first time, goes to the classifier."""
+        return (
+            msg.folder is Folder.INBOX
+            and msg.message_id not in self._seen
+            and self.ctx.registers.is_member(msg.sender)
+            and not is_own(msg)
+            and automatic_reason(msg) is None
+        )
+
+    def observe(
+        self, msg: Message, cls: Classification | None, now: datetime
+    ) -> list[Action]:
+        if is_own(msg):
+            return []
+        automatic = automatic_reason(msg) is not None
+        out: list[Action] = []
+        if msg.folder is Folder.SENT:
+            if not automatic:
+                self._add(out, correspondence.blind_copy_sent(self.ctx, msg), now)
+                self._match_reply(msg)
+            return out
+        regs = self.ctx.registers
+        if not regs.is_member(msg.sender):
+            if not automatic:
+                self._add(out, correspondence.blind_copy_received(self.ctx, msg), now)
+                if regs.officer(msg.sender) or msg.sender in self.ctx.watched:
+                    self._match_reply(msg)
+            return out
+        if automatic:  # RFC 3834 and friends: never acknowledged, never flagged
+            return out
+        self._add(out, correspondence.blind_copy_received(self.ctx, msg), now)
+        first_time = msg.message_id not in self._seen
+        addressed = regs.reaches(msg.visible_recipients, msg.mailbox)
+        if first_time and addressed:
+            self._seen.add(msg.message_id)
+            cls = cls or UNCLASSIFIED
+            self._add(out, out_of_hours.out_of_hours(self.ctx, msg), now)
+            handler = responses.handling_mailbox(self.ctx, msg)
+            for action in concerns.concern_flags(self.ctx, msg, cls, handler or msg.mailbox):
+                self._add(out, action, now)
+            if handler and msg.message_id not in self.requests:
+                req = responses.open_request(self.ctx, msg, cls, handler)
+                if req is not None:
+                    self._index(req)
+                    self.dirty.add(req.message_id)
+        return out
+
+    # ---- time passing ------------------------------------------------------------
+
+    def next_wakeup(self) -> datetime | None:
+        return self._timers[0][0] if self._timers else None
+
+    def tick(self, now: datetime) -> list[Action]:
+        out: list[Action] = []
+        cal = self.ctx.calendar
+        while self._timers and self._timers[0][0] <= now:
+            _, _, what, ref = heapq.heappop(self._timers)
+            if what == _DIGEST:
+                self._fire_digest(ref, out, now)
+                continue
+            req = self.requests.get(ref)
+            if req is None or not req.is_open:
+                continue
+            if what == _ACK and req.acknowledged_at is None:
+                self._add(out, responses.acknowledgement(self.ctx, req, now), now)
+            elif what in (_NUDGE, _ESCALATE) and not cal.is_working(now):
+                # Nudges and escalations go out in working time only.
+                self._push(cal.next_working_instant(now), what, ref)
+                continue
+            elif what == _NUDGE and req.nudged_at is None:
+                self._add(out, responses.nudge(self.ctx, req, now), now)
+            elif what == _ESCALATE and req.escalated_at is None:
+                self._add(out, responses.escalation(self.ctx, req, now), now)
+            self.dirty.add(ref)
+        return out
+
+    # ---- internals ---------------------------------------------------------------
+
+    def _index(self, req: Request) -> None:
+        self.requests[req.message_id] = req
+        if req.conversation_id:
+            self._by_conversation.setdefault(req.conversation_id, []).append(req.message_id)
+        self._by_subject.setdefault((req.subject_key, req.member), []).append(req.message_id)
+        if not req.is_open:
+            return
+        if req.ack_at is not None and req.acknowledged_at is None:
+            self._push(req.ack_at, _ACK, req.message_id)
+        if req.nudge_at is not None and req.nudged_at is None:
+            self._push(req.nudge_at, _NUDGE, req.message_id)
+        if req.escalated_at is None:
+            self._push(req.escalate_at, _ESCALATE, req.message_id)
+
+    def _push(self, when: datetime, what: str, ref: str) -> None:
+        heapq.heappush(self._timers, (when, next(self._seq), what, ref))
+
+    def _match_reply(self, msg: Message) -> None:
+        """An officer's email to a member answers that member's open requests in the
+        same thread (references, else conversation id, else subject)."""
+        regs = self.ctx.registers
+        members = {regs.member(a) for a in msg.recipients}
+        members.discard(None)
+        if not members:
+            return
+        found = [r for r in (msg.in_reply_to, *msg.references) if r and r in self.requests]
+        if not found and msg.conversation_id:
+            found = self._by_conversation.get(msg.conversation_id, [])
+        if not found:
+            key = normalise_subject(msg.subject)
+            found = [
+                rid
+                for member in members
+                if member is not None
+                for address in member.emails
+                for rid in self._by_subject.get((key, address), [])
+            ]
+        for rid in found:
+            req = self.requests[rid]
+            if req.is_open and regs.member(req.member) in members and msg.date >= req.received:
+                req.answered_at = msg.date
+                req.answered_by = msg.sender
+                self.dirty.add(rid)
+
+    def _add(self, out: list[Action], action: Action | None, now: datetime) -> None:
+        """Keep each decision once; hold back mail beyond the per-member daily cap."""
+        if action is None or action.key in self.emitted:
+            return
+        members = [a for a in action.to + action.cc if self.ctx.registers.is_member(a)]
+        day = now.astimezone(self._tz).date().isoformat()
+        cap = self.ctx.settings.bot.member_daily_cap
+        if any(self._member_sends[(m, day)] >= cap for m in members):
+            self.emitted.add(action.key)
+            self.suppressed.append(action)
+            return
+        for m in members:
+            self._member_sends[(m, day)] += 1
+        self._remember(action)
+        out.append(action)
+
+    def _remember(self, action: Action) -> None:
+        self.emitted.add(action.key)
+        self.history.append(action)
+        if len(self.history) > 4096 and self.history[0].at < action.at - HISTORY:
+            cutoff = action.at - HISTORY
+            self.history = [a for a in self.history if a.at >= cutoff]
+
+    def _schedule_digest(self, after: datetime) -> None:
+        slot = digest.next_digest(self.ctx, after)  # send_at >= nominal time >= after
+        if slot.week not in self._digest_slots:
+            self._digest_slots[slot.week] = slot
+            self._push(slot.send_at, _DIGEST, slot.week)
+
+    def _fire_digest(self, week: str, out: list[Action], now: datetime) -> None:
+        slot = self._digest_slots[week]
+        if f"digest:{week}" not in self.emitted:
+            data = digest.digest_counts(
+                self.ctx, slot, self.requests.values(), self.history, now
+            )
+            self._add(out, digest.digest_action(self.ctx, slot, data, now), now)
+        self._schedule_digest(now + timedelta(minutes=1))
