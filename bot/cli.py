@@ -57,6 +57,7 @@ def configure_logging(verbosity: int) -> None:
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ items, digests, and source health. No message bodies, ever.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime, timedelta
@@ -37,7 +38,9 @@ class Store:
             self.db = Database(memory=True)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = Database(path)
+            # One thread at a time uses the store, but not always the one that opened
+            # it (tests run the daemon on a thread).
+            self.db = Database(sqlite3.connect(path, check_same_thread=False))
             self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         migrations.apply(self.db)
