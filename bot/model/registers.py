@@ -82,7 +82,8 @@ class Registers:
         """True when ``target`` is among ``addresses`` directly, as one of its own
         aliases, or through a distribution list named there (lists may nest)."""
         target = target.lower()
-        own = set(self.officer(target).emails) if self.officer(target) else {target}
+        officer = self.officer(target)
+        own = set(officer.emails) if officer else {target}
         seen: set[str] = set()
         stack = [a.lower() for a in addresses]
         while stack:

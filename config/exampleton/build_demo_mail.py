@@ -7,9 +7,9 @@ The story covers the week of Monday 23 November 2026 and each rule at least once
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from helpers.council import (
-    ALICE, ALICE_HOME, AMIR, BOB, JANE, TOM, at, engine, mail, reply, run, settings,
+    ALICE,
+    ALICE_HOME,
+    AMIR,
+    BOB,
+    JANE,
+    TOM,
+    at,
+    engine,
+    mail,
+    reply,
+    run,
+    settings,
 )
 
 from bot.model import Classification, Concern, Folder, Kind

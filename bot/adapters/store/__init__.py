@@ -51,16 +51,16 @@ class Store:
     # ---- state --------------------------------------------------------------------
 
     def load_requests(self) -> list[Request]:
-        return [_request_from_row(row) for row in self.db["requests"].rows_where(order_by="received")]
+        return [_request_from_row(row) for row in self.db.table("requests").rows_where(order_by="received")]
 
     def load_actions(self) -> list[Action]:
         return [
             _action_from_row(row)
-            for row in self.db["actions"].rows_where(order_by="at, key")
+            for row in self.db.table("actions").rows_where(order_by="at, key")
         ]
 
     def checkpoint(self, source: str) -> str | None:
-        rows = list(self.db["checkpoints"].rows_where("source = ?", [source]))
+        rows = list(self.db.table("checkpoints").rows_where("source = ?", [source]))
         return rows[0]["checkpoint"] if rows else None
 
     def save(
@@ -76,18 +76,18 @@ class Store:
         of it or none (and then the sources replay the batch)."""
         stamp = now.isoformat()
         with self.db.conn:
-            self.db["requests"].upsert_all(
+            self.db.table("requests").upsert_all(
                 (_request_to_row(r) for r in requests), pk="message_id"
             )
-            self.db["actions"].insert_all(
+            self.db.table("actions").insert_all(
                 (_action_to_row(a) for a in actions), pk="key", ignore=True
             )
             for source, checkpoint in (checkpoints or {}).items():
-                self.db["checkpoints"].upsert(
+                self.db.table("checkpoints").upsert(
                     {"source": source, "checkpoint": checkpoint, "updated": stamp},
                     pk="source",
                 )
-            self.db["malformed"].insert_all(
+            self.db.table("malformed").insert_all(
                 ({"where": w, "reason": r, "seen_at": stamp} for w, r in malformed),
                 pk="where",
                 ignore=True,
@@ -98,19 +98,19 @@ class Store:
     def to_send(self) -> list[Action]:
         return [
             _action_from_row(row)
-            for row in self.db["actions"].rows_where(
+            for row in self.db.table("actions").rows_where(
                 "status in (?, ?)", [PENDING, SENDING], order_by="at, key"
             )
         ]
 
     def status(self, key: str) -> str:
-        return self.db["actions"].get(key)["status"]
+        return self.db.table("actions").get(key)["status"]
 
     def mark(self, key: str, status: str, *, at: datetime, error: str = "") -> None:
-        row = self.db["actions"].get(key)
+        row = self.db.table("actions").get(key)
         attempts = row["attempts"] + (1 if status == SENDING else 0)
         with self.db.conn:
-            self.db["actions"].update(
+            self.db.table("actions").update(
                 key,
                 {
                     "status": status,
@@ -121,27 +121,27 @@ class Store:
             )
 
     def sent_count(self) -> int:
-        return self.db["actions"].count_where("status = ?", [SENT])
+        return self.db.table("actions").count_where("status = ?", [SENT])
 
     # ---- digests, health, malformed -------------------------------------------------
 
     def save_digest(self, week: str, data: dict[str, Any], now: datetime) -> None:
-        self.db["digests"].upsert(
+        self.db.table("digests").upsert(
             {"week": week, "data": json.dumps(data, sort_keys=True), "created": now.isoformat()},
             pk="week",
         )
 
     def set_health(self, source: str, status: str, message: str, now: datetime) -> None:
-        self.db["health"].upsert(
+        self.db.table("health").upsert(
             {"source": source, "status": status, "message": message, "updated": now.isoformat()},
             pk="source",
         )
 
     def health(self) -> list[dict[str, Any]]:
-        return list(self.db["health"].rows_where(order_by="source"))
+        return list(self.db.table("health").rows_where(order_by="source"))
 
     def malformed(self) -> list[dict[str, Any]]:
-        return list(self.db["malformed"].rows_where(order_by="seen_at"))
+        return list(self.db.table("malformed").rows_where(order_by="seen_at"))
 
     # ---- retention ------------------------------------------------------------------
 

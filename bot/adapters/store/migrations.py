@@ -10,7 +10,7 @@ migrations = Migrations("protocol-bot")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["requests"].create(
+    db.table("requests").create(
         {
             "message_id": str, "member": str, "mailbox": str, "received": str,
             "subject_key": str, "subject": str, "conversation_id": str, "kind": str,
@@ -20,10 +20,10 @@ def m001_initial(db: Database) -> None:
         },
         pk="message_id",
     )
-    db["requests"].create_index(["received"])
+    db.table("requests").create_index(["received"])
     # The action log is also the outbox: one row per decision, unique by key, so a
     # decision recorded twice (after a crash and a replay of the batch) is one row.
-    db["actions"].create(
+    db.table("actions").create(
         {
             "key": str, "at": str, "type": str, "rule": str, "mailbox": str,
             "message_id": str, "member": str, "record": str, "status": str,
@@ -31,11 +31,11 @@ def m001_initial(db: Database) -> None:
         },
         pk="key",
     )
-    db["actions"].create_index(["status"])
-    db["actions"].create_index(["at"])
-    db["checkpoints"].create({"source": str, "checkpoint": str, "updated": str}, pk="source")
-    db["malformed"].create({"where": str, "reason": str, "seen_at": str}, pk="where")
-    db["digests"].create({"week": str, "data": str, "created": str}, pk="week")
-    db["health"].create(
+    db.table("actions").create_index(["status"])
+    db.table("actions").create_index(["at"])
+    db.table("checkpoints").create({"source": str, "checkpoint": str, "updated": str}, pk="source")
+    db.table("malformed").create({"where": str, "reason": str, "seen_at": str}, pk="where")
+    db.table("digests").create({"week": str, "data": str, "created": str}, pk="week")
+    db.table("health").create(
         {"source": str, "status": str, "message": str, "updated": str}, pk="source"
     )
