@@ -133,3 +133,12 @@ def test_long_non_ascii_subject_round_trips() -> None:
     parsed = parse_email(to_bytes(email, WHEN), mailbox="a@b", folder=Folder.INBOX)
     assert parsed.subject == " ".join(subject.split())
     assert automatic_reason(parsed) == "auto-submitted"
+
+
+def test_line_breaks_in_subject_and_name_cannot_inject_headers() -> None:
+    email = outgoing(subject="Re: hello\r\nBcc: evil@example.org", from_name="Bot\nX-Evil: 1")
+    data = to_bytes(email, WHEN)
+    assert b"\r\nBcc:" not in data and b"\r\nX-Evil:" not in data
+    parsed = parse_email(data, mailbox="a@b", folder=Folder.INBOX)
+    assert parsed.subject == "Re: hello Bcc: evil@example.org"
+    assert parsed.bcc == ()

@@ -25,11 +25,11 @@ MARKER_HEADER = "X-Protocol-Bot"
 def to_mime(email: OutgoingEmail, date: datetime) -> EmailMessage:
     """Build the message. ``date`` becomes the Date header (the caller's clock)."""
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = Address(display_name=email.from_name, addr_spec=email.from_addr)
+    msg["From"] = Address(display_name=_one_line(email.from_name), addr_spec=email.from_addr)
     msg["To"] = ", ".join(email.to)
     if email.cc:
         msg["Cc"] = ", ".join(email.cc)
-    msg["Subject"] = email.subject
+    msg["Subject"] = _one_line(email.subject)
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = email.message_id
     if email.in_reply_to:
@@ -74,6 +74,11 @@ def to_mime(email: OutgoingEmail, date: datetime) -> EmailMessage:
 def to_bytes(email: OutgoingEmail, date: datetime) -> bytes:
     """The message as CRLF bytes, ready for SMTP or an .eml file."""
     return to_mime(email, date).as_bytes(policy=SMTP)
+
+
+def _one_line(value: str) -> str:
+    # a line break in a header value is refused by the policy (header injection)
+    return " ".join(value.split())
 
 
 def _cte(text: str) -> str | None:
