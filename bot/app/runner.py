@@ -88,11 +88,11 @@ class Runner:
         """Send what was decided and not yet sent. A row left 'sending' by a crash is
         checked with the transport first, so nothing goes out twice."""
         sent = 0
-        for action in self.store.to_send():
+        for action, status in self.store.to_send():
             email = self.renderer.render(action)
             if email is None:
                 continue
-            if self.store.status(action.key) == SENDING:
+            if status == SENDING:
                 known = self.sender.was_sent(email)
                 if known is True:
                     self.store.mark(action.key, SENT, at=now)

@@ -44,6 +44,7 @@ def test_outbox_rows_are_unique_by_key_and_track_status(tmp_path):
     }
     store.mark(f"ack:{m.message_id}", SENT, at=m.date)
     assert store.to_send() == [] and store.sent_count() == 1
+    assert store.db.table("actions").get(f"ack:{m.message_id}")["sent_at"] == m.date.isoformat()
 
 
 def test_retention_purges_closed_requests_and_finished_actions(tmp_path):

@@ -70,7 +70,7 @@ class FolderSender:
         missing = [t for t in self._targets(email) if not t.exists()]
         if not missing:
             return
-        data = to_bytes(email, self._clock_date())
+        data = to_bytes(email, email.date or self._clock_date())
         for target in missing:
             write_atomically(target, data)
         log.info(

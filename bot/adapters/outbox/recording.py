@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.adapters.outbox.folder import write_atomically
 from bot.adapters.outbox.mime import to_bytes
 from bot.model.outgoing import OutgoingEmail
 
@@ -36,6 +35,7 @@ class RecordingSender:
         self._clock_date = clock_date or (lambda: datetime.now(UTC))
         self.sent: list[OutgoingEmail] = []
         self._ids: set[str] = set()
+        self._made_dir = False
 
     def path_for(self, email: OutgoingEmail) -> Path | None:
         if self.out is None:
@@ -45,16 +45,23 @@ class RecordingSender:
         return self.out / "outbox" / f"{rule}-{digest}.eml"
 
     def send(self, email: OutgoingEmail) -> None:
-        if self.was_sent(email):
+        if email.message_id in self._ids or self.was_sent(email):
             return  # a resend of the same email: nothing new
         path = self.path_for(email)
         if path is not None:
-            write_atomically(path, to_bytes(email, self._clock_date()), durable=False)
+            # A record, not a delivery: no temp file and rename, no fsync. Replay
+            # writes tens of thousands of these and file creation is the cost.
+            if not self._made_dir:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dir = True
+            path.write_bytes(to_bytes(email, email.date or self._clock_date()))
         self.sent.append(email)
         self._ids.add(email.message_id)
         log.debug("recording sender: %s email recorded", email.rule or "an")
 
     def was_sent(self, email: OutgoingEmail) -> bool:
+        if email.message_id in self._ids:
+            return True
         path = self.path_for(email)
         if path is not None:
             return path.exists()

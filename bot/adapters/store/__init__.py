@@ -95,29 +95,29 @@ class Store:
 
     # ---- outbox -------------------------------------------------------------------
 
-    def to_send(self) -> list[Action]:
+    def to_send(self) -> list[tuple[Action, str]]:
+        """Actions with an email still to send, with their status (pending or sending)."""
+        rows = self.db.execute(
+            "select * from actions where status in (?, ?) order by at, key", [PENDING, SENDING]
+        )
+        columns = [c[0] for c in rows.description]
         return [
-            _action_from_row(row)
-            for row in self.db.table("actions").rows_where(
-                "status in (?, ?)", [PENDING, SENDING], order_by="at, key"
-            )
+            (_action_from_row(row), row["status"])
+            for row in (dict(zip(columns, values, strict=True)) for values in rows.fetchall())
         ]
 
     def status(self, key: str) -> str:
-        return self.db.table("actions").get(key)["status"]
+        row = self.db.execute("select status from actions where key = ?", [key]).fetchone()
+        return str(row[0])
 
     def mark(self, key: str, status: str, *, at: datetime, error: str = "") -> None:
-        row = self.db.table("actions").get(key)
-        attempts = row["attempts"] + (1 if status == SENDING else 0)
+        # Plain SQL: this runs twice per email sent, and each must be committed
+        # before the next step (the 'sending' mark is what makes a crash safe).
         with self.db.conn:
-            self.db.table("actions").update(
-                key,
-                {
-                    "status": status,
-                    "attempts": attempts,
-                    "sent_at": at.isoformat() if status == SENT else row["sent_at"],
-                    "error": error,
-                },
+            self.db.execute(
+                "update actions set status = ?, attempts = attempts + ?, error = ?,"
+                " sent_at = case when ? then ? else sent_at end where key = ?",
+                [status, int(status == SENDING), error, status == SENT, at.isoformat(), key],
             )
 
     def sent_count(self) -> int:
