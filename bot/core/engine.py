@@ -62,6 +62,9 @@ class Engine:
         self._by_subject: dict[tuple[str, str], list[str]] = {}
         self._member_sends: Counter[tuple[str, str]] = Counter()
         self._seen: set[str] = set()  # message ids whose once-per-message rules ran
+        # Replies that name a message we have not seen yet (the member's clock ran fast,
+        # or the copies arrived out of order): kept so the request is born answered.
+        self._early_replies: dict[str, list[Message]] = {}
         self._tz = ZoneInfo(ctx.settings.council.timezone)
         self._digest_started = False
         self._digest_slots: dict[str, digest.DigestSlot] = {}
@@ -125,13 +128,13 @@ class Engine:
         if automatic:  # RFC 3834 and friends: never acknowledged, never flagged
             return out
         self._add(out, correspondence.blind_copy_received(self.ctx, msg), now)
+        handler = responses.handling_mailbox(self.ctx, msg)
+        # Contact out of hours is contact however the officer was reached (once per email).
+        self._add(out, out_of_hours.out_of_hours(self.ctx, msg, handler or msg.mailbox), now)
         first_time = msg.message_id not in self._seen
-        addressed = regs.reaches(msg.visible_recipients, msg.mailbox)
-        if first_time and addressed:
+        if first_time and regs.reaches(msg.visible_recipients, msg.mailbox):
             self._seen.add(msg.message_id)
             cls = cls or UNCLASSIFIED
-            self._add(out, out_of_hours.out_of_hours(self.ctx, msg), now)
-            handler = responses.handling_mailbox(self.ctx, msg)
             for action in concerns.concern_flags(self.ctx, msg, cls, handler or msg.mailbox):
                 self._add(out, action, now)
             if handler and msg.message_id not in self.requests:
@@ -139,6 +142,8 @@ class Engine:
                 if req is not None:
                     self._index(req)
                     self.dirty.add(req.message_id)
+                    for early in self._early_replies.pop(req.message_id, []):
+                        self._match_reply(early)
         return out
 
     # ---- time passing ------------------------------------------------------------
@@ -197,7 +202,12 @@ class Engine:
         members.discard(None)
         if not members:
             return
-        found = [r for r in (msg.in_reply_to, *msg.references) if r and r in self.requests]
+        refs = [r for r in (msg.in_reply_to, *msg.references) if r]
+        found = [r for r in refs if r in self.requests]
+        for ref in refs:
+            if ref not in self.requests and ref not in self._seen:
+                self._early_replies.setdefault(ref, []).append(msg)
+        linked = bool(found)  # by headers: a reply, whatever the two clocks said
         if not found and msg.conversation_id:
             found = self._by_conversation.get(msg.conversation_id, [])
         if not found:
@@ -211,7 +221,8 @@ class Engine:
             ]
         for rid in found:
             req = self.requests[rid]
-            if req.is_open and regs.member(req.member) in members and msg.date >= req.received:
+            in_time = linked or msg.date >= req.received
+            if req.is_open and regs.member(req.member) in members and in_time:
                 req.answered_at = msg.date
                 req.answered_by = msg.sender
                 self.dirty.add(rid)
@@ -252,4 +263,6 @@ class Engine:
                 self.ctx, slot, self.requests.values(), self.history, now
             )
             self._add(out, digest.digest_action(self.ctx, slot, data, now), now)
-        self._schedule_digest(now + timedelta(minutes=1))
+        # Next slot after this one's nominal time: two slots moved onto the same
+        # morning (Christmas, New Year) both go out.
+        self._schedule_digest(slot.nominal + timedelta(minutes=1))

@@ -229,3 +229,25 @@ def test_christmas_and_new_year_deadlines():
     # ack: 1.5h more on 29 Dec -> 10:00. Due: 18h = 2.5 + 9 (29th) + 6.5 (30th) -> 15:00.
     assert req.ack_at == at(2026, 12, 29, 10, 0)
     assert req.due == at(2026, 12, 30, 15, 0)
+
+
+def test_out_of_hours_contact_by_blind_copy_is_still_contact():
+    eng = engine()
+    m = mail(at(2026, 11, 28, 10, 0), to=(BOB,), mailbox=AMIR)  # Amir blind-copied, Saturday
+    rules = sorted(str(a.rule) for a in run(eng, [m], at(2026, 11, 28, 10, 0)))
+    assert rules == ["blind_copy_received", "out_of_hours"]
+
+
+def test_out_of_hours_is_flagged_once_for_the_handling_mailbox():
+    eng = engine()
+    when = at(2026, 11, 24, 21, 0)
+    copies = [mail(when, to=(JANE,), mid="<o@x>", mailbox=box) for box in (AMIR, JANE)]
+    ooh = [a for a in run(eng, copies, when) if str(a.rule) == "out_of_hours"]
+    assert [(a.mailbox, a.to) for a in ooh] == [(JANE, ())]
+
+
+def test_reply_linked_by_headers_counts_despite_clock_skew():
+    eng = engine()
+    m = mail(at(2026, 11, 23, 10, 0))
+    r = reply(m, at(2026, 11, 23, 9, 59))  # the officer's PC clock is a minute slow
+    assert run(eng, [m, r], at(2026, 12, 4)) == []

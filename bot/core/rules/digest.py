@@ -23,6 +23,7 @@ class DigestSlot:
     week: str  # ISO week covered, e.g. "2026-W49"
     start: datetime  # period covered, local midnights
     end: datetime
+    nominal: datetime  # the configured weekday and time
     send_at: datetime  # when it goes out (moved off bank holidays and closures)
 
 
@@ -44,6 +45,7 @@ def next_digest(ctx: Context, after: datetime) -> DigestSlot:
         week=f"{iso.year}-W{iso.week:02d}",
         start=datetime.combine(week_start, time(0), tz),
         end=datetime.combine(week_end, time(0), tz),
+        nominal=datetime.combine(day, cfg.time, tz),
         send_at=datetime.combine(send_day, cfg.time, tz),
     )
 

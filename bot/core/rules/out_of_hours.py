@@ -8,7 +8,7 @@ from bot.core.context import Context
 from bot.model import Action, ActionType, Message, Rule
 
 
-def out_of_hours(ctx: Context, msg: Message) -> Action | None:
+def out_of_hours(ctx: Context, msg: Message, mailbox: str) -> Action | None:
     if ctx.calendar.is_working(msg.date):
         return None
     return ctx.action(
@@ -16,7 +16,7 @@ def out_of_hours(ctx: Context, msg: Message) -> Action | None:
         type=ActionType.FLAG,
         rule=Rule.OUT_OF_HOURS,
         key=f"flag:{Rule.OUT_OF_HOURS}:{msg.message_id}",
-        mailbox=msg.mailbox,
+        mailbox=mailbox,
         message_id=msg.message_id,
         member=msg.sender,
         details={"received": msg.date.isoformat()},
