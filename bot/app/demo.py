@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -53,6 +54,8 @@ def prepare(workdir: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.verbose:  # the timeline below says it better than one log line per email
+        logging.getLogger("bot").setLevel(logging.WARNING)
     workdir: Path = args.dir.resolve()
     config = prepare(workdir)
     mail = workdir / "mail"

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.adapters.outbox.recording import RecordingSender
-from bot.adapters.sources.folder import mailbox_addresses, read_export
+from bot.adapters.sources.folder import mailbox_addresses, message_text, read_export
 from bot.adapters.store import Store
 from bot.app.runner import Runner
 from bot.app.wiring import load_classifier, parse_time, work_calendar
@@ -68,7 +68,7 @@ def replay(
     if not mail.is_dir():
         raise UserError(f"--mail: {mail} is not a directory")
     classifier = load_classifier(settings) if use_classifier else None
-    messages, malformed = read_export(mail, with_text=classifier is not None)
+    messages, malformed = read_export(mail)  # headers only; text on demand below
     messages = [m for m in messages if m.date <= t1]
     first = min([t0, *(m.date for m in messages)])
     calendar = work_calendar(settings, first.year, t1.year)
@@ -83,6 +83,7 @@ def replay(
         store=store,
         sender=sender or RecordingSender(out, clock_date=lambda: t1),
         classifier=classifier,
+        text_for=lambda m: message_text(mail, m),
     )
     runner.engine.start(t0)
     decided = runner.observe(messages)  # each message at its own time

@@ -7,7 +7,8 @@ clock and an export. Everything else is the same code.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.adapters.render import Renderer
@@ -33,12 +34,16 @@ class Runner:
         store: Store,
         sender: Sender,
         classifier: Classifier | None,
+        text_for: Callable[[Message], str] | None = None,
     ):
+        """``text_for`` reads a message's body when a source delivered headers only
+        (replay reads text just for the emails the classifier must see)."""
         self.ctx = Context(settings, registers, calendar, frozenset(a.lower() for a in watched))
         self.engine = Engine(self.ctx)
         self.store = store
         self.sender = sender
         self.classifier = classifier
+        self.text_for = text_for
         self.renderer = Renderer(settings, registers)
         self.engine.restore(store.load_requests(), store.load_actions())
 
@@ -46,7 +51,10 @@ class Runner:
         wanted = {m.message_id: m for m in messages if self.engine.needs_classification(m)}
         if not wanted or self.classifier is None:
             return {}
-        batch = list(wanted.values())
+        batch = [
+            replace(m, text=self.text_for(m)) if m.text is None and self.text_for else m
+            for m in wanted.values()
+        ]
         return dict(zip(wanted, self.classifier.classify(batch), strict=True))
 
     def observe(self, messages: Sequence[Message], now: datetime | None = None) -> list[Action]:

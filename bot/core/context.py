@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.core.clauses import clause_for
 from bot.core.worktime import WorkCalendar
-from bot.model import Action, ActionType, Registers, Rule, Settings
+from bot.model import Action, ActionType, Message, Registers, Rule, Settings
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ class Context:
             details={**(details or {}), "clause": clause.ref},
             key=key,
         )
+
+    def subject(self, msg: Message) -> dict[str, str]:
+        """The subject line for an action's details, unless the council keeps none."""
+        return {"subject": msg.subject} if msg.subject and self.settings.bot.store_subjects else {}
 
     def officer_name(self, address: str) -> str:
         officer = self.registers.officer(address)

@@ -28,7 +28,7 @@ def concern_flags(
             message_id=msg.message_id,
             member=msg.sender,
             to=(officer_mailbox,) if notify else (),
-            details={"kind": str(cls.kind), "score": _score(cls, rule)},
+            details={"kind": str(cls.kind), "score": _score(cls, rule), **ctx.subject(msg)},
         )
         for rule in rules
     ]

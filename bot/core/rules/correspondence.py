@@ -29,7 +29,7 @@ def blind_copy_received(ctx: Context, msg: Message) -> Action | None:
         message_id=msg.message_id,
         member=member,
         to=(msg.mailbox,) if notify else (),
-        details={"sender": msg.sender},
+        details={"sender": msg.sender, **ctx.subject(msg)},
     )
 
 
@@ -48,7 +48,7 @@ def blind_copy_sent(ctx: Context, msg: Message) -> Action | None:
         message_id=msg.message_id,
         member=hidden[0],
         to=(msg.mailbox,) if notify else (),
-        details={"blind_copied_members": hidden},
+        details={"blind_copied_members": hidden, **ctx.subject(msg)},
     )
 
 

@@ -19,5 +19,5 @@ def out_of_hours(ctx: Context, msg: Message, mailbox: str) -> Action | None:
         mailbox=mailbox,
         message_id=msg.message_id,
         member=msg.sender,
-        details={"received": msg.date.isoformat()},
+        details={"received": msg.date.isoformat(), **ctx.subject(msg)},
     )
