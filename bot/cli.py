@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("bot.app.daemon", "watch the configured mailboxes and calendars until stopped"),
     "demo": ("bot.app.demo", "run the bot over the bundled sample council and explain what it did"),
     "replay": ("bot.app.replay", "shadow mode: replay a mailbox export with a simulated clock"),
+    "digest": ("bot.app.digest", "preview a weekly digest from the bot's store, without sending"),
     "check-config": ("bot.app.check_config", "validate a configuration and its registers"),
     "classify": ("bot.app.classify", "classify member emails (.eml files or JSON lines on stdin)"),
     "train": ("bot.app.train", "train the member-request classifier from the bundled corpus"),

@@ -39,6 +39,7 @@ from bot.model.settings import (
     OfficeHours,
     PreElectionPeriod,
     Roles,
+    ScrutinySettings,
     ServiceLevel,
     Settings,
     SlaSettings,
@@ -49,6 +50,7 @@ from bot.tomlpos import TomlPositions
 
 DEFAULT_STATE_FILE = "protocol-bot.db"
 MAILBOX_TYPES = ("folder", "imap", "ews", "graph")
+CALENDAR_TYPES = ("folder", "caldav")
 OUTBOX_TYPES = ("folder", "smtp", "ews", "graph", "recording")
 # Keys that would hold a secret in the file itself; the _env/_file forms are the fix.
 _SECRET_KEYS = frozenset(
@@ -305,6 +307,16 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "type": Key(_choice(MAILBOX_TYPES), "folder", "how to reach it"),
         "path": Key(_path, None, "folder type: directory of the mailbox"),
     },
+    "calendar": {
+        "address": _required(_email, "the calendar owner's address"),
+        "type": Key(_choice(CALENDAR_TYPES), "folder", "how to reach it"),
+        "path": Key(_path, None, "folder type: directory holding <address>/*.ics"),
+    },
+    "scrutiny": {
+        "notice_working_days": Key(
+            _number(0), 15, "notice an officer called before a scrutiny committee gets"
+        ),
+    },
     "outbox": {
         "type": _required(_choice(OUTBOX_TYPES), "how the bot sends its emails"),
         "path": Key(_path, None, "folder type: directory the bot writes .eml files to"),
@@ -333,12 +345,15 @@ SECTIONS = (
     "digest",
     "bot",
     "mailbox",
+    "calendar",
+    "scrutiny",
     "outbox",
     "clauses",
     "classifier",
 )
 # Keys read by the loader itself; the rest of these tables are adapter options.
 _MAILBOX_OWN = {k: SCHEMA["mailbox"][k] for k in ("address", "type")}
+_CALENDAR_OWN = {k: SCHEMA["calendar"][k] for k in ("address", "type")}
 _OUTBOX_OWN = {k: SCHEMA["outbox"][k] for k in ("type",)}
 
 
@@ -510,6 +525,8 @@ class _Loader:
             digest=DigestSettings(**self.section(data, "digest")),
             bot=self.bot(data),
             mailboxes=self.mailboxes(data),
+            calendars=self.calendars(data),
+            scrutiny=ScrutinySettings(**self.section(data, "scrutiny")),
             outbox=self.outbox(data),
             clauses=self.clauses(data),
             classifier=self.classifier(data),
@@ -658,6 +675,29 @@ class _Loader:
                 self.problem(
                     where + ("address",),
                     "mailbox",
+                    "address",
+                    f"{quoted(v['address'])} is listed twice",
+                )
+            seen.add(v["address"])
+            found.append(MailboxSettings(v["address"], v["type"], options))
+        return tuple(found)
+
+    def calendars(self, data: dict[str, Any]) -> tuple[MailboxSettings, ...]:
+        """[[calendar]]: watched calendars, like [[mailbox]] (address, type, the
+        adapter's options; a folder calendar needs a path)."""
+        found: list[MailboxSettings] = []
+        seen: set[str] = set()
+        for i, entry in self.array(data, "calendar"):
+            where: tuple[str | int, ...] = ("calendar", i)
+            v = self.table(entry, where, "calendar", _CALENDAR_OWN, open_keys=True)
+            extra = {k: x for k, x in entry.items() if k not in ("address", "type")}
+            options = self.options(extra, where, "calendar")
+            if entry.get("type", "folder") == "folder" and "path" not in entry:
+                self.problem(where, "calendar", "path", "missing; a folder calendar needs a path")
+            if v["address"] in seen:
+                self.problem(
+                    where + ("address",),
+                    "calendar",
                     "address",
                     f"{quoted(v['address'])} is listed twice",
                 )

@@ -132,6 +132,10 @@ class Renderer:
     def render(self, action: Action) -> OutgoingEmail | None:
         if not (action.to or action.cc):
             return None
+        if action.type is ActionType.DIGEST:  # its own email: charts, standalone HTML
+            from bot.adapters.digest_email import digest_email
+
+            return digest_email(self, action)
         ctx = self._context(action)
         template = str(action.type)
         text = self.env.get_template(f"{template}.txt.j2").render(**ctx)
@@ -188,14 +192,12 @@ class Renderer:
         }
         if action.type is ActionType.ACKNOWLEDGEMENT:
             ctx["subject_line"] = f"RE: {subject}" if subject else "Your email has been received"
-        elif action.type is ActionType.DIGEST:
-            data = d["digest"]
-            ctx["d"] = data
-            ctx["m_clause"] = f"({clause.ref})"
-            ctx["subject_line"] = (
-                f"Member/officer protocol, week {data['week']}: "
-                f"{data['counts']['requests']} requests, {len(data['overdue'])} overdue"
-            )
+        elif action.type is ActionType.REMINDER or (
+            action.type is ActionType.FLAG and action.rule not in FLAGS
+        ):  # the calendar rules: ward notice, press releases, elections, groups, scrutiny
+            from bot.adapters.calendar_email import calendar_context
+
+            ctx.update(calendar_context(self, action))
         elif action.type is ActionType.FLAG:
             title, explanation, suggestion = FLAGS[action.rule]
             fmt = {

@@ -24,14 +24,16 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.adapters.nlp.wards import LazyWardFinder
 from bot.adapters.store import Store
+from bot.app.digest import store_health
 from bot.app.runner import Runner
 from bot.app.wiring import load_classifier, parse_time, work_calendar
 from bot.clock import SimulatedClock, SystemClock
 from bot.config import LoadedConfig, load_config
 from bot.errors import AuthError, MisconfiguredError, SourceError, TransientError
-from bot.model import Message, Settings
-from bot.ports import Clock, MailSource, Sender
+from bot.model import CalendarEvent, Message, Settings
+from bot.ports import CalendarSource, Clock, MailSource, Sender
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,11 @@ SOURCE_TYPES = {
     "imap": "bot.adapters.sources.imap",
     "ews": "bot.adapters.sources.ews",
     "graph": "bot.adapters.sources.graph",
+}
+# [[calendar]] ``type`` -> module with a ``from_settings(options, settings)`` factory.
+CALENDAR_TYPES = {
+    "folder": "bot.adapters.sources.ics",
+    "caldav": "bot.adapters.sources.caldav",
 }
 SENDER_TYPES = {
     "folder": "bot.adapters.outbox.folder",
@@ -69,6 +76,28 @@ def make_source(settings: Settings, index: int) -> MailSource:
         return FolderMailSource(Path(mb.options["path"]), mb.address, with_text=True)
     module = _import(module_name, mb.type, mb.address)
     return module.from_settings(mb, settings)
+
+
+def make_calendar(settings: Settings, index: int, clock: Clock | None = None) -> CalendarSource:
+    """The source for ``[[calendar]]`` number ``index``: "folder" reads
+    PATH/<address>/*.ics (replay's layout), "caldav" a CalDAV collection."""
+    cal = settings.calendars[index]
+    module_name = CALENDAR_TYPES.get(cal.type)
+    if module_name is None:
+        raise MisconfiguredError(f"unknown calendar type {cal.type!r}", source=cal.address)
+    if cal.type == "folder":
+        from bot.adapters.sources.ics import FolderCalendarSource
+
+        if "path" not in cal.options:
+            raise MisconfiguredError("a folder calendar needs a path", source=cal.address)
+        return FolderCalendarSource(
+            Path(cal.options["path"]),
+            cal.address,
+            clock=clock.now if clock is not None else None,
+            default_tz=settings.council.timezone,
+        )
+    module = _import(module_name, cal.type, cal.address)
+    return module.from_settings(cal, settings)
 
 
 def make_sender(settings: Settings) -> Sender:
@@ -103,6 +132,7 @@ class Daemon:
         stop: threading.Event | None = None,
         sources: list[MailSource] | None = None,
         sender: Sender | None = None,
+        calendars: list[CalendarSource] | None = None,
     ):
         self.settings = settings = loaded.settings
         self.clock = clock or SystemClock()
@@ -112,6 +142,12 @@ class Daemon:
         self.sources = sources if sources is not None else [
             make_source(settings, i) for i in range(len(settings.mailboxes))
         ]
+        self.calendars = calendars if calendars is not None else [
+            make_calendar(settings, i, self.clock) for i in range(len(settings.calendars))
+        ]
+        # Calendar checkpoints live in memory: the engine keeps its calendar state in
+        # memory too, so after a restart every calendar is read again in full.
+        self._calendar_checkpoints: dict[str, str | None] = {}
         state = settings.bot.state or (
             (settings.source_file.parent if settings.source_file else Path.cwd()) / "protocol-bot.db"
         )
@@ -121,10 +157,14 @@ class Daemon:
             settings=settings,
             registers=loaded.registers,
             calendar=work_calendar(settings, now.year - 1, now.year + 2),
-            watched=[s.address for s in self.sources],
+            watched=[s.address for s in self.sources] + [c.address for c in self.calendars],
             store=self.store,
             sender=sender or make_sender(settings),
             classifier=load_classifier(settings),
+            find_wards=LazyWardFinder(
+                loaded.registers, loaded.files.postcodes if loaded.files else None
+            ).find,
+            health=store_health(self.store, settings, loaded.registers),
         )
         self.runner.engine.start(now, catch_up=restored)
         self._backoff: dict[str, datetime] = {}
@@ -162,7 +202,9 @@ class Daemon:
             checkpoints[key] = batch.checkpoint
         for where, _ in malformed:
             log.warning("skipped a malformed item: %s", where)
+        events = self._poll_calendars(now, malformed)
         actions = self.runner.observe(messages, now)
+        actions += self.runner.observe_events(events, now)
         actions += self.runner.engine.tick(now)
         self.runner.commit(actions, now, checkpoints=checkpoints, malformed=malformed)
         sent = self.runner.flush(now)
@@ -171,10 +213,47 @@ class Daemon:
             self._last_purge = now
         return sent
 
+    def _poll_calendars(
+        self, now: datetime, malformed: list[tuple[str, str]]
+    ) -> list[CalendarEvent]:
+        """Poll every watched calendar (with the mail sources' back-off and health)."""
+        events: list[CalendarEvent] = []
+        for source in self.calendars:
+            key = f"calendar:{source.address}"
+            if self._backoff.get(key, now) > now:
+                continue
+            try:
+                batch = source.poll(self._calendar_checkpoints.get(key))
+            except TransientError as exc:
+                wait = exc.retry_after or 60
+                self._backoff[key] = now + timedelta(seconds=wait)
+                self.store.set_health(key, "retrying", str(exc), now)
+                log.warning("%s: temporary failure, retrying in %ss", key, wait)
+                continue
+            except AuthError as exc:
+                self.store.set_health(key, "needs-attention", str(exc), now)
+                log.error("%s: sign-in failed, a person must act: %s", key, exc)
+                continue
+            except SourceError as exc:
+                self.store.set_health(key, "failing", str(exc), now)
+                log.error("%s: %s", key, exc)
+                continue
+            self.store.set_health(key, "ok", "", now)
+            events += batch.events
+            for m in batch.malformed:
+                log.warning("skipped a malformed calendar item: %s/%s", source.address, m.where)
+                malformed.append((f"calendar:{source.address}/{m.where}", m.reason))
+            self._calendar_checkpoints[key] = batch.checkpoint
+        return events
+
     def run(self) -> None:
         scheduler = BackgroundScheduler(timezone="UTC")
         scheduler.add_job(self.wake.set, "interval", seconds=self.settings.bot.poll_seconds, id="poll")
         scheduler.start()
+        for source in self.sources:
+            watch = getattr(source, "watch", None)
+            if callable(watch):
+                watch(self.wake.set)  # IMAP IDLE: new mail wakes the loop at once
         log.info("watching %d mailbox(es)", len(self.sources))
         try:
             while not self.stop.is_set():
@@ -186,6 +265,8 @@ class Daemon:
             scheduler.shutdown(wait=False)
             for source in self.sources:
                 source.close()
+            for calendar in self.calendars:
+                calendar.close()
             self.store.close()
             log.info("stopped")
 

@@ -11,17 +11,20 @@ import argparse
 import json
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.adapters.nlp.wards import LazyWardFinder
 from bot.adapters.outbox.recording import RecordingSender
 from bot.adapters.sources.folder import mailbox_addresses, message_text, read_export
+from bot.adapters.sources.ics import calendar_addresses, read_calendar_export
 from bot.adapters.store import Store
+from bot.app.digest import replay_health
 from bot.app.runner import Runner
 from bot.app.wiring import load_classifier, parse_time, work_calendar
 from bot.config import load_config
 from bot.errors import UserError
-from bot.model import Action, ActionType
+from bot.model import Action, ActionType, CalendarEvent
 from bot.ports import Sender
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,12 @@ class ReplayResult:
     messages: int
     malformed: int
     out: Path
+    events: int = 0  # calendar event versions read (--calendar)
+
+
+# Recurring calendar entries are expanded this far past --end: a pre-election period
+# or a party group meeting months ahead is flagged when the entry is made.
+CALENDAR_LOOKAHEAD = timedelta(days=400)
 
 
 def replay(
@@ -70,7 +79,19 @@ def replay(
     classifier = load_classifier(settings) if use_classifier else None
     messages, malformed = read_export(mail)  # headers only; text on demand below
     messages = [m for m in messages if m.date <= t1]
-    first = min([t0, *(m.date for m in messages)])
+    events: list[CalendarEvent] = []
+    calendar_owners: list[str] = []
+    if calendar_dir is not None:
+        if not calendar_dir.is_dir():
+            raise UserError(f"--calendar: {calendar_dir} is not a directory")
+        horizon_start = min([t0, *(m.date for m in messages)]) - timedelta(days=31)
+        events, bad_events = read_calendar_export(
+            calendar_dir, (horizon_start, t1 + CALENDAR_LOOKAHEAD), default_tz=tz
+        )
+        events = [e for e in events if e.created <= t1]
+        malformed = malformed + bad_events
+        calendar_owners = calendar_addresses(calendar_dir)
+    first = min([t0, *(m.date for m in messages), *(e.created for e in events)])
     calendar = work_calendar(settings, first.year, t1.year)
 
     out.mkdir(parents=True, exist_ok=True)
@@ -79,14 +100,16 @@ def replay(
         settings=settings,
         registers=registers,
         calendar=calendar,
-        watched=mailbox_addresses(mail),
+        watched=sorted({*mailbox_addresses(mail), *calendar_owners}),
         store=store,
         sender=sender or RecordingSender(out, clock_date=lambda: t1),
         classifier=classifier,
         text_for=lambda m: message_text(mail, m),
+        find_wards=LazyWardFinder(registers, loaded.files.postcodes if loaded.files else None).find,
+        health=replay_health(mailbox_addresses(mail), len(malformed), registers),
     )
     runner.engine.start(t0)
-    decided = runner.observe(messages)  # each message at its own time
+    decided = runner.observe_all(messages, events)  # each at its own time
     decided += runner.tick_before(t1)
     decided += runner.engine.tick(t1)
     # Messages before --start are history: they shape threads and clocks, but the
@@ -96,7 +119,7 @@ def replay(
     runner.flush(t1)
     _write(out, actions, malformed)
     store.close()
-    return ReplayResult(actions, len(messages), len(malformed), out)
+    return ReplayResult(actions, len(messages), len(malformed), out, len(events))
 
 
 def _write(out: Path, actions: list[Action], malformed: list) -> None:
@@ -133,8 +156,10 @@ def run(args: argparse.Namespace) -> int:
         use_classifier=not args.no_classifier,
     )
     seconds = (datetime.now() - started).total_seconds()
+    events = f" and {result.events} calendar events" if args.calendar else ""
     print(
-        f"replayed {result.messages} messages in {seconds:.1f}s: {len(result.actions)} actions, "
+        f"replayed {result.messages} messages{events} in {seconds:.1f}s: "
+        f"{len(result.actions)} actions, "
         f"{result.malformed} malformed (skipped); wrote {result.out / 'actions.jsonl'}"
     )
     return 0

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from bot.adapters.render import Renderer
 from bot.adapters.store import FAILED, PENDING, SENDING, SENT, UNCERTAIN, Store
@@ -17,7 +18,15 @@ from bot.core.context import Context
 from bot.core.engine import Engine
 from bot.core.worktime import WorkCalendar
 from bot.errors import SourceError, TransientError
-from bot.model import Action, ActionType, Classification, Message, Registers, Settings
+from bot.model import (
+    Action,
+    ActionType,
+    CalendarEvent,
+    Classification,
+    Message,
+    Registers,
+    Settings,
+)
 from bot.ports import Classifier, Sender
 
 log = logging.getLogger(__name__)
@@ -35,15 +44,23 @@ class Runner:
         sender: Sender,
         classifier: Classifier | None,
         text_for: Callable[[Message], str] | None = None,
+        find_wards: Callable[[str], tuple[str, ...]] | None = None,
+        health: Callable[[dict[str, Any], datetime], dict[str, Any]] | None = None,
     ):
         """``text_for`` reads a message's body when a source delivered headers only
-        (replay reads text just for the emails the classifier must see)."""
+        (replay reads text just for the emails the classifier must see).
+        ``find_wards`` names the wards a text is about (bot.adapters.nlp.wards), for
+        the calendar and press-release rules; None: no ward is ever found.
+        ``health(data, now)`` gives a digest's "health" section (the bot's own state,
+        which the pure engine cannot know; see bot.app.digest)."""
         self.ctx = Context(settings, registers, calendar, frozenset(a.lower() for a in watched))
         self.engine = Engine(self.ctx)
         self.store = store
         self.sender = sender
         self.classifier = classifier
         self.text_for = text_for
+        self.find_wards = find_wards
+        self.health = health
         self.renderer = Renderer(settings, registers)
         self.engine.restore(store.load_requests(), store.load_actions())
 
@@ -65,7 +82,66 @@ class Runner:
             at = now or msg.date
             if now is None:
                 actions += self.tick_before(at)
-            actions += self.engine.observe(msg, labels.get(msg.message_id), at)
+            actions += self.engine.observe(
+                msg, labels.get(msg.message_id), at, wards=self.wards_of_message(msg)
+            )
+        return actions
+
+    # ---- calendars and wards ---------------------------------------------------------
+
+    def wards_of_message(self, msg: Message) -> tuple[str, ...]:
+        """The wards an officer's email is about, read from its subject and text, only
+        for the emails the ward rules look at (officer emails to members, press
+        releases): reading a body costs."""
+        if self.find_wards is None or not self.engine.wants_wards(msg):
+            return ()
+        text = msg.text
+        if text is None and self.text_for is not None:
+            text = self.text_for(msg)
+        return self.find_wards(f"{msg.subject}\n{text or ''}")
+
+    def wards_of_event(self, event: CalendarEvent) -> tuple[str, ...]:
+        if self.find_wards is None or event.cancelled:
+            return ()
+        return self.find_wards(f"{event.summary}\n{event.location}\n{event.description}")
+
+    def observe_events(
+        self, events: Sequence[CalendarEvent], now: datetime | None = None
+    ) -> list[Action]:
+        """Observe calendar events in order. ``now`` None: each at its ``created``
+        time (replay's versions, see bot.adapters.sources.ics)."""
+        actions: list[Action] = []
+        for event in sorted(events, key=event_order):
+            at = now or event.created
+            if now is None:
+                actions += self.tick_before(at)
+            actions += self.engine.observe_event(event, self.wards_of_event(event), at)
+        return actions
+
+    def observe_all(
+        self, messages: Sequence[Message], events: Sequence[CalendarEvent]
+    ) -> list[Action]:
+        """Replay: messages (at their dates) and calendar events (at their created
+        times) together in time order, timers firing between them; at one instant,
+        messages first."""
+        if not events:
+            return self.observe(messages)
+        labels = self.classify(messages)
+        stream: list[tuple[tuple, Message | CalendarEvent]] = [
+            ((m.date, 0, *message_order(m)[1:]), m) for m in messages
+        ]
+        stream += [((e.created, 1, *event_order(e)[1:]), e) for e in events]
+        stream.sort(key=lambda item: item[0])
+        actions: list[Action] = []
+        for _, item in stream:
+            if isinstance(item, Message):
+                actions += self.tick_before(item.date)
+                actions += self.engine.observe(
+                    item, labels.get(item.message_id), item.date, wards=self.wards_of_message(item)
+                )
+            else:
+                actions += self.tick_before(item.created)
+                actions += self.engine.observe_event(item, self.wards_of_event(item), item.created)
         return actions
 
     def tick_before(self, when: datetime) -> list[Action]:
@@ -85,7 +161,10 @@ class Runner:
     ) -> None:
         for action in actions:
             if action.type is ActionType.DIGEST:
-                self.store.save_digest(action.details["week"], action.details["digest"], now)
+                data = action.details["digest"]
+                if self.health is not None and "health" not in data:
+                    data["health"] = self.health(data, now)  # before it is saved or sent
+                self.store.save_digest(action.details["week"], data, now)
         dirty = [self.engine.requests[k] for k in sorted(self.engine.dirty)]
         self.store.save(
             requests=dirty, actions=actions, checkpoints=checkpoints, malformed=malformed, now=now
@@ -101,7 +180,11 @@ class Runner:
             if email is None:
                 continue
             if status == SENDING:
-                known = self.sender.was_sent(email)
+                try:
+                    known = self.sender.was_sent(email)
+                except TransientError as exc:
+                    log.warning("cannot check %s with the transport yet: %s", action.key, exc)
+                    continue  # left 'sending': asked again next cycle
                 if known is True:
                     self.store.mark(action.key, SENT, at=now)
                     continue
@@ -131,6 +214,10 @@ class Runner:
             )
             sent += 1
         return sent
+
+
+def event_order(event: CalendarEvent) -> tuple:
+    return (event.created, event.mailbox, event.key, event.cancelled)
 
 
 def message_order(msg: Message) -> tuple:

@@ -61,6 +61,21 @@ DEFAULT_CLAUSES: dict[Rule, Clause] = {
             "matters that could be seen as electioneering, and officers avoid party events."
         ),
     ),
+    Rule.PARTY_GROUP_BRIEFING: Clause(
+        ref="Member/Officer Protocol, Officer advice to party groups",
+        text=(
+            "Officers treat every party group in a fair and even-handed manner: support given "
+            "to one group, such as a briefing, is available to all party groups."
+        ),
+    ),
+    Rule.SCRUTINY_NOTICE: Clause(
+        ref="Member/Officer Protocol, Members and officers giving account",
+        text=(
+            "An officer required to attend a scrutiny committee is told in writing, with at "
+            "least fifteen working days' notice of the meeting, of the item on which they are "
+            "to give account."
+        ),
+    ),
     Rule.PARTY_POLITICAL: Clause(
         ref="Member/Officer Protocol, Political neutrality",
         text=(

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.automail import automatic_reason, is_own
+from bot.core.calendar_rules import CAL_TIMERS, CalendarRules
 from bot.core.context import Context
 from bot.core.rules import concerns, correspondence, digest, out_of_hours, responses
 from bot.core.rules.responses import Request
@@ -42,15 +43,22 @@ RULES: dict[Rule, str] = {
     Rule.STAFF_MATTER: "bot.core.rules.concerns",
     Rule.MEMBER_INSTRUCTION: "bot.core.rules.concerns",
     Rule.WEEKLY_DIGEST: "bot.core.rules.digest",
+    # Calendar rules (events through observe_event; press releases also by email):
+    Rule.WARD_MEMBERS_NOT_INVITED: "bot.core.rules.ward_notice",
+    Rule.PRESS_RELEASE_WARD_NOTICE: "bot.core.rules.ward_notice",
+    Rule.PRE_ELECTION_PERIOD: "bot.core.rules.pre_election",
+    Rule.PARTY_GROUP_BRIEFING: "bot.core.rules.party_groups",
+    Rule.SCRUTINY_NOTICE: "bot.core.rules.scrutiny",
 }
 
 _ACK, _NUDGE, _ESCALATE, _DIGEST = "ack", "nudge", "escalate", "digest"
 HISTORY = timedelta(weeks=6)  # actions kept in memory for the digest's trends
 
 
-class Engine:
+class Engine(CalendarRules):
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._init_calendar()  # events, ward notices (bot.core.calendar_rules)
         self.requests: dict[str, Request] = {}
         self.emitted: set[str] = set()  # keys of every action already decided
         self.history: list[Action] = []  # recent actions, for the digest
@@ -83,16 +91,24 @@ class Engine:
         self.dirty.clear()
 
     def start(self, now: datetime, *, catch_up: bool = False) -> None:
-        """Schedule the weekly digest. With ``catch_up`` (a restart), a digest whose
-        time passed while the bot was down goes out once, now."""
+        """Schedule the weekly digest. The latest digest whose nominal time has passed
+        still goes out if it was moved past ``now`` (a bank holiday) or, with
+        ``catch_up`` (a restart), once, now, if the bot was down when it was due. A
+        first start (not ``catch_up``) is when the bot began: the digest counts nothing
+        before it (replay's history, a new install's old mail)."""
         if self._digest_started:
             return
         self._digest_started = True
+        self._digest_since: datetime | None = None if catch_up else now
         last = digest.next_digest(self.ctx, now - timedelta(days=7))
-        if catch_up and last.send_at <= now and f"digest:{last.week}" not in self.emitted:
+        if last.nominal > now:  # none fell due in the past week (a clock change)
+            self._schedule_digest(now)
+            return
+        pending = f"digest:{last.week}" not in self.emitted
+        if pending and (last.send_at > now or catch_up):
             self._digest_slots[last.week] = last
-            self._push(now, _DIGEST, last.week)
-        self._schedule_digest(now)
+            self._push(max(last.send_at, now), _DIGEST, last.week)
+        self._schedule_digest(digest.following(self.ctx, last).nominal)
 
     # ---- observing messages ------------------------------------------------------
 
@@ -107,8 +123,15 @@ class Engine:
         )
 
     def observe(
-        self, msg: Message, cls: Classification | None, now: datetime
+        self,
+        msg: Message,
+        cls: Classification | None,
+        now: datetime,
+        *,
+        wards: tuple[str, ...] = (),
     ) -> list[Action]:
+        """A message was seen. ``wards``: the wards an officer's email is about, when
+        the app looked (see ``wants_wards``), for the ward-notice rules."""
         if is_own(msg):
             return []
         automatic = automatic_reason(msg) is not None
@@ -117,10 +140,12 @@ class Engine:
             if not automatic:
                 self._add(out, correspondence.blind_copy_sent(self.ctx, msg), now)
                 self._match_reply(msg)
+                self._observe_ward_mail(msg, wards, now, out)
             return out
         regs = self.ctx.registers
         if not regs.is_member(msg.sender):
             if not automatic:
+                self._observe_ward_mail(msg, wards, now, out)  # press office's inbox
                 self._add(out, correspondence.blind_copy_received(self.ctx, msg), now)
                 if regs.officer(msg.sender) or msg.sender in self.ctx.watched:
                     self._match_reply(msg)
@@ -158,6 +183,9 @@ class Engine:
             _, _, what, ref = heapq.heappop(self._timers)
             if what == _DIGEST:
                 self._fire_digest(ref, out, now)
+                continue
+            if what in CAL_TIMERS:
+                self._fire_calendar(what, ref, out, now)
                 continue
             req = self.requests.get(ref)
             if req is None or not req.is_open:
@@ -258,11 +286,20 @@ class Engine:
 
     def _fire_digest(self, week: str, out: list[Action], now: datetime) -> None:
         slot = self._digest_slots[week]
-        if f"digest:{week}" not in self.emitted:
+        since = self._digest_since
+        ran = since is None or since < slot.end  # no digest of a week before the bot ran
+        if ran and f"digest:{week}" not in self.emitted:
             data = digest.digest_counts(
-                self.ctx, slot, self.requests.values(), self.history, now
+                self.ctx,
+                slot,
+                self.requests.values(),
+                self.history,
+                now,
+                since=since,
+                # Ward-notice checks, one per event, if the calendar rules keep them.
+                notices=getattr(self, "notice_checks", ()),
             )
             self._add(out, digest.digest_action(self.ctx, slot, data, now), now)
-        # Next slot after this one's nominal time: two slots moved onto the same
+        # The week after this one's, by nominal time: two digests moved onto the same
         # morning (Christmas, New Year) both go out.
-        self._schedule_digest(slot.nominal + timedelta(minutes=1))
+        self._schedule_digest(digest.following(self.ctx, slot).nominal)

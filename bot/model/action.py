@@ -30,6 +30,8 @@ class Rule(StrEnum):
     WARD_MEMBERS_NOT_INVITED = "ward_members_not_invited"
     PRESS_RELEASE_WARD_NOTICE = "press_release_ward_notice"
     PRE_ELECTION_PERIOD = "pre_election_period"
+    PARTY_GROUP_BRIEFING = "party_group_briefing"
+    SCRUTINY_NOTICE = "scrutiny_notice"
     PARTY_POLITICAL = "party_political"
     PRIVATE = "private"
     PRESSURE = "pressure"

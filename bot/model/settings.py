@@ -65,6 +65,13 @@ class WardNotice:
 
 
 @dataclass(frozen=True)
+class ScrutinySettings:
+    """An officer required to attend a scrutiny committee gets this much notice."""
+
+    notice_working_days: float = 15
+
+
+@dataclass(frozen=True)
 class PreElectionPeriod:
     name: str
     start: date
@@ -119,6 +126,8 @@ class Settings:
     digest: DigestSettings = field(default_factory=DigestSettings)
     bot: BotSettings = field(default_factory=BotSettings)
     mailboxes: tuple[MailboxSettings, ...] = ()
+    calendars: tuple[MailboxSettings, ...] = ()  # [[calendar]]: watched calendars
+    scrutiny: ScrutinySettings = field(default_factory=ScrutinySettings)
     outbox: dict[str, Any] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)  # rule id -> clause override
     classifier: dict[str, Any] = field(default_factory=dict)
