@@ -35,6 +35,8 @@ def test_wheel_contains_the_data(wheel):
         "config/exampleton/config.toml",
         "config/exampleton/members.csv",
         "config/protocol-bot.service",
+        "nlp_models/member_requests/meta.json",
+        "nlp_models/member_requests/thresholds.json",
     ]:
         assert needed in names, needed
     assert any(n.startswith("config/exampleton/mail/") and n.endswith(".eml") for n in names)
