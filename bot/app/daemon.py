@@ -18,9 +18,10 @@ import importlib
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -36,6 +37,7 @@ from bot.model import CalendarEvent, Message, Settings
 from bot.ports import CalendarSource, Clock, MailSource, Sender
 
 log = logging.getLogger(__name__)
+B = TypeVar("B")  # a source's batch type
 
 # mailbox/outbox ``type`` -> module with a ``from_settings`` factory, imported only when
 # configured so exchangelib or msal load only for councils that use them.
@@ -178,25 +180,9 @@ class Daemon:
         checkpoints: dict[str, str | None] = {}
         for source in self.sources:
             key = f"mail:{source.address}"
-            if self._backoff.get(key, now) > now:
+            batch = self._poll(key, source.poll, self.store.checkpoint(key), now)
+            if batch is None:
                 continue
-            try:
-                batch = source.poll(self.store.checkpoint(key))
-            except TransientError as exc:
-                wait = exc.retry_after or 60
-                self._backoff[key] = now + timedelta(seconds=wait)
-                self.store.set_health(key, "retrying", str(exc), now)
-                log.warning("%s: temporary failure, retrying in %ss", key, wait)
-                continue
-            except AuthError as exc:
-                self.store.set_health(key, "needs-attention", str(exc), now)
-                log.error("%s: sign-in failed, a person must act: %s", key, exc)
-                continue
-            except SourceError as exc:
-                self.store.set_health(key, "failing", str(exc), now)
-                log.error("%s: %s", key, exc)
-                continue
-            self.store.set_health(key, "ok", "", now)
             messages += batch.messages
             malformed += [(f"{source.address}/{m.where}", m.reason) for m in batch.malformed]
             checkpoints[key] = batch.checkpoint
@@ -220,31 +206,41 @@ class Daemon:
         events: list[CalendarEvent] = []
         for source in self.calendars:
             key = f"calendar:{source.address}"
-            if self._backoff.get(key, now) > now:
+            batch = self._poll(key, source.poll, self._calendar_checkpoints.get(key), now)
+            if batch is None:
                 continue
-            try:
-                batch = source.poll(self._calendar_checkpoints.get(key))
-            except TransientError as exc:
-                wait = exc.retry_after or 60
-                self._backoff[key] = now + timedelta(seconds=wait)
-                self.store.set_health(key, "retrying", str(exc), now)
-                log.warning("%s: temporary failure, retrying in %ss", key, wait)
-                continue
-            except AuthError as exc:
-                self.store.set_health(key, "needs-attention", str(exc), now)
-                log.error("%s: sign-in failed, a person must act: %s", key, exc)
-                continue
-            except SourceError as exc:
-                self.store.set_health(key, "failing", str(exc), now)
-                log.error("%s: %s", key, exc)
-                continue
-            self.store.set_health(key, "ok", "", now)
             events += batch.events
             for m in batch.malformed:
                 log.warning("skipped a malformed calendar item: %s/%s", source.address, m.where)
                 malformed.append((f"calendar:{source.address}/{m.where}", m.reason))
             self._calendar_checkpoints[key] = batch.checkpoint
         return events
+
+    def _poll(
+        self, key: str, poll: Callable[[str | None], B], checkpoint: str | None, now: datetime
+    ) -> B | None:
+        """One source's poll with back-off and health: a failing source is recorded
+        (and the digest shows it) but never stops the others."""
+        if self._backoff.get(key, now) > now:
+            return None
+        try:
+            batch = poll(checkpoint)
+        except TransientError as exc:
+            wait = exc.retry_after or 60
+            self._backoff[key] = now + timedelta(seconds=wait)
+            self.store.set_health(key, "retrying", str(exc), now)
+            log.warning("%s: temporary failure, retrying in %ss", key, wait)
+            return None
+        except AuthError as exc:
+            self.store.set_health(key, "needs-attention", str(exc), now)
+            log.error("%s: sign-in failed, a person must act: %s", key, exc)
+            return None
+        except SourceError as exc:
+            self.store.set_health(key, "failing", str(exc), now)
+            log.error("%s: %s", key, exc)
+            return None
+        self.store.set_health(key, "ok", "", now)
+        return batch
 
     def run(self) -> None:
         scheduler = BackgroundScheduler(timezone="UTC")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.core.context import Context
 from bot.core.threads import normalise_subject
@@ -104,37 +105,35 @@ def _details(req: Request) -> dict[str, str]:
     return details
 
 
-def acknowledgement(ctx: Context, req: Request, now: datetime) -> Action:
-    req.acknowledged_at = now
+def _clock_action(
+    ctx: Context, req: Request, now: datetime, type: ActionType, rule: Rule, key: str, **kw: Any
+) -> Action:
     return ctx.action(
-        at=now,
-        type=ActionType.ACKNOWLEDGEMENT,
-        rule=Rule.ACKNOWLEDGEMENT,
-        key=f"ack:{req.message_id}",
-        mailbox=req.mailbox,
-        message_id=req.message_id,
-        member=req.member,
-        to=(req.member,),
-        details=_details(req),
+        at=now, type=type, rule=rule, key=f"{key}:{req.message_id}", mailbox=req.mailbox,
+        message_id=req.message_id, member=req.member, **kw,
+    )
+
+
+def acknowledgement(ctx: Context, req: Request, now: datetime) -> Action:
+    """To the member, from the handling mailbox, with the date a reply is due."""
+    req.acknowledged_at = now
+    return _clock_action(
+        ctx, req, now, ActionType.ACKNOWLEDGEMENT, Rule.ACKNOWLEDGEMENT, "ack",
+        to=(req.member,), details=_details(req),
     )
 
 
 def nudge(ctx: Context, req: Request, now: datetime) -> Action:
+    """To the officer, before the reply falls due."""
     req.nudged_at = now
-    return ctx.action(
-        at=now,
-        type=ActionType.NUDGE,
-        rule=Rule.RESPONSE_DUE,
-        key=f"nudge:{req.message_id}",
-        mailbox=req.mailbox,
-        message_id=req.message_id,
-        member=req.member,
-        to=(req.mailbox,),
-        details=_details(req),
+    return _clock_action(
+        ctx, req, now, ActionType.NUDGE, Rule.RESPONSE_DUE, "nudge",
+        to=(req.mailbox,), details=_details(req),
     )
 
 
 def escalation(ctx: Context, req: Request, now: datetime) -> Action:
+    """To the officer, copied to their manager, once the reply is overdue."""
     req.escalated_at = now
     officer = ctx.registers.officer(req.mailbox)
     manager = officer.manager if officer and officer.manager != req.mailbox else ""
@@ -142,15 +141,7 @@ def escalation(ctx: Context, req: Request, now: datetime) -> Action:
     details["working_hours_overdue"] = str(
         round(ctx.calendar.working_seconds_between(req.due, now) / 3600, 2)
     )
-    return ctx.action(
-        at=now,
-        type=ActionType.ESCALATION,
-        rule=Rule.RESPONSE_OVERDUE,
-        key=f"escalate:{req.message_id}",
-        mailbox=req.mailbox,
-        message_id=req.message_id,
-        member=req.member,
-        to=(req.mailbox,),
-        cc=(manager,) if manager else (),
-        details=details,
+    return _clock_action(
+        ctx, req, now, ActionType.ESCALATION, Rule.RESPONSE_OVERDUE, "escalate",
+        to=(req.mailbox,), cc=(manager,) if manager else (), details=details,
     )
