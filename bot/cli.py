@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "replay": ("bot.app.replay", "shadow mode: replay a mailbox export with a simulated clock"),
     "digest": ("bot.app.digest", "preview a weekly digest from the bot's store, without sending"),
     "check-config": ("bot.app.check_config", "validate a configuration and its registers"),
+    "check-connection": (
+        "bot.app.check_connection",
+        "sign in to Exchange and check what every configured mailbox grants",
+    ),
     "classify": ("bot.app.classify", "classify member emails (.eml files or JSON lines on stdin)"),
     "train": ("bot.app.train", "train the member-request classifier from the bundled corpus"),
     "evaluate": ("bot.app.evaluate", "evaluate the classifier against a baseline on the test split"),

@@ -50,7 +50,7 @@ from bot.tomlpos import TomlPositions
 
 DEFAULT_STATE_FILE = "protocol-bot.db"
 MAILBOX_TYPES = ("folder", "imap", "ews", "graph")
-CALENDAR_TYPES = ("folder", "caldav")
+CALENDAR_TYPES = ("folder", "caldav", "ews", "graph")
 OUTBOX_TYPES = ("folder", "smtp", "ews", "graph", "recording")
 # Keys that would hold a secret in the file itself; the _env/_file forms are the fix.
 _SECRET_KEYS = frozenset(

@@ -33,7 +33,7 @@ from bot.app.wiring import load_classifier, parse_time, work_calendar
 from bot.clock import SimulatedClock, SystemClock
 from bot.config import LoadedConfig, load_config
 from bot.errors import AuthError, MisconfiguredError, SourceError, TransientError
-from bot.model import CalendarEvent, Message, Settings
+from bot.model import CalendarEvent, DistributionList, Message, Settings
 from bot.ports import CalendarSource, Clock, MailSource, Sender
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ SOURCE_TYPES = {
 CALENDAR_TYPES = {
     "folder": "bot.adapters.sources.ics",
     "caldav": "bot.adapters.sources.caldav",
+    "ews": "bot.adapters.sources.ews",
+    "graph": "bot.adapters.sources.graph",
 }
 SENDER_TYPES = {
     "folder": "bot.adapters.outbox.folder",
@@ -99,7 +101,8 @@ def make_calendar(settings: Settings, index: int, clock: Clock | None = None) ->
             default_tz=settings.council.timezone,
         )
     module = _import(module_name, cal.type, cal.address)
-    return module.from_settings(cal, settings)
+    factory = getattr(module, "calendar_from_settings", None) or module.from_settings
+    return factory(cal, settings)
 
 
 def make_sender(settings: Settings) -> Sender:
@@ -176,20 +179,24 @@ class Daemon:
         """Poll, decide, save, send. Returns the number of emails sent."""
         now = self.clock.now()
         messages: list[Message] = []
+        history: list[Message] = []  # from mailboxes read for the first time
         malformed: list[tuple[str, str]] = []
         checkpoints: dict[str, str | None] = {}
         for source in self.sources:
             key = f"mail:{source.address}"
-            batch = self._poll(key, source.poll, self.store.checkpoint(key), now)
+            checkpoint = self.store.checkpoint(key)
+            batch = self._poll(key, source.poll, checkpoint, now)
             if batch is None:
                 continue
-            messages += batch.messages
+            self._expand_lists(source, batch.messages)
+            (messages if checkpoint else history).extend(batch.messages)
             malformed += [(f"{source.address}/{m.where}", m.reason) for m in batch.malformed]
             checkpoints[key] = batch.checkpoint
         for where, _ in malformed:
             log.warning("skipped a malformed item: %s", where)
         events = self._poll_calendars(now, malformed)
-        actions = self.runner.observe(messages, now)
+        actions = self.runner.observe_history(history, now) if history else []
+        actions += self.runner.observe(messages, now)
         actions += self.runner.observe_events(events, now)
         actions += self.runner.engine.tick(now)
         self.runner.commit(actions, now, checkpoints=checkpoints, malformed=malformed)
@@ -198,6 +205,23 @@ class Daemon:
             self.store.purge(now, self.settings.bot.retention_days)
             self._last_purge = now
         return sent
+
+    def _expand_lists(self, source: MailSource, messages: list[Message]) -> None:
+        """Ask a source that can expand lists (EWS, Graph) about unknown addresses
+        that may be lists reaching the mailbox's owner; a failure only means a
+        possible blind-copy flag too many, so it is logged, not raised."""
+        expand = getattr(source, "expand_lists", None)
+        if expand is None:
+            return
+        candidates = self.runner.unknown_lists(messages)
+        if not candidates:
+            return
+        try:
+            found = expand(candidates)
+        except SourceError as exc:
+            log.warning("%s: cannot expand distribution lists: %s", source.address, exc)
+            return
+        self.runner.add_lists(DistributionList(a, tuple(m)) for a, m in sorted(found.items()) if m)
 
     def _poll_calendars(
         self, now: datetime, malformed: list[tuple[str, str]]
@@ -259,10 +283,10 @@ class Daemon:
                 self.wake.clear()
         finally:
             scheduler.shutdown(wait=False)
-            for source in self.sources:
-                source.close()
-            for calendar in self.calendars:
-                calendar.close()
+            for closable in [*self.sources, *self.calendars, self.runner.sender]:
+                close = getattr(closable, "close", None)
+                if callable(close):
+                    close()
             self.store.close()
             log.info("stopped")
 

@@ -23,6 +23,8 @@ from bot.model import (
     ActionType,
     CalendarEvent,
     Classification,
+    DistributionList,
+    Folder,
     Message,
     Registers,
     Settings,
@@ -64,6 +66,33 @@ class Runner:
         self.renderer = Renderer(settings, registers)
         self.engine.restore(store.load_requests(), store.load_actions())
 
+    def unknown_lists(self, messages: Sequence[Message]) -> list[str]:
+        """Addresses in To/Cc of inbox mail that might be lists reaching the mailbox's
+        owner: the mailbox is not visibly addressed, and the register does not know
+        the address. A source that can expand lists is asked about these."""
+        regs = self.ctx.registers
+        known = {dl.address for dl in regs.lists}
+        return sorted({
+            a for m in messages
+            if m.folder is Folder.INBOX and not regs.reaches(m.visible_recipients, m.mailbox)
+            for a in m.visible_recipients
+            if a not in known and not regs.is_member(a) and regs.officer(a) is None
+        })  # fmt: skip
+
+    def add_lists(self, lists: Iterable[DistributionList]) -> None:
+        """Lists a source expanded join the registers, so an officer reached through
+        one is not taken for a blind copy."""
+        new = tuple(lists)
+        if not new:
+            return
+        regs = self.ctx.registers
+        merged = Registers(  # built afresh: the lookup tables are filled at init
+            members=regs.members, officers=regs.officers, wards=regs.wards, lists=regs.lists + new
+        )
+        self.ctx = replace(self.ctx, registers=merged)
+        self.engine.ctx = self.ctx
+        self.renderer.registers = merged
+
     def classify(self, messages: Sequence[Message]) -> dict[str, Classification]:
         wanted = {m.message_id: m for m in messages if self.engine.needs_classification(m)}
         if not wanted or self.classifier is None:
@@ -86,6 +115,18 @@ class Runner:
                 msg, labels.get(msg.message_id), at, wards=self.wards_of_message(msg)
             )
         return actions
+
+    def observe_history(self, messages: Sequence[Message], now: datetime) -> list[Action]:
+        """A mailbox read for the first time: the mail already in it is history, as in
+        replay. Each message is observed at its own date, so threads and clocks are
+        right, but what the bot would have done before ``now`` is dropped: a new
+        install must not flood members with acknowledgements for last year's mail.
+        Timers of other requests that fall due meanwhile are kept."""
+        past = [m for m in messages if m.date <= now]
+        ids = {m.message_id for m in past}
+        decided = self.observe(past, None)
+        decided = [a for a in decided if a.at >= now or a.message_id not in ids]
+        return decided + self.observe([m for m in messages if m.date > now], now)
 
     # ---- calendars and wards ---------------------------------------------------------
 
@@ -182,7 +223,7 @@ class Runner:
             if status == SENDING:
                 try:
                     known = self.sender.was_sent(email)
-                except TransientError as exc:
+                except SourceError as exc:
                     log.warning("cannot check %s with the transport yet: %s", action.key, exc)
                     continue  # left 'sending': asked again next cycle
                 if known is True:

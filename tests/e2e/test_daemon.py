@@ -95,3 +95,26 @@ def test_sigkill_mid_work_then_restart_sends_every_email_exactly_once(tmp_path):
     assert "stopped" in second_log
     # The restart also caught up the weekly digest that fell due while it was down.
     assert "delivered weekly_digest" in second_log
+
+
+def test_a_mailbox_read_for_the_first_time_is_history_not_a_flood(tmp_path):
+    """A new install finds weeks of mail already in the inbox. Old unanswered member
+    emails must not all be acknowledged, nudged and escalated at once; a recent one
+    whose deadlines lie ahead still gets them when they fall due."""
+    config = sample_council(tmp_path)
+    inbox = config.parent / "mail" / JANE / "inbox"
+    (inbox / "old.eml").write_bytes(member_email(1, datetime(2026, 11, 2, 10, 0, tzinfo=LONDON)))
+    (inbox / "new.eml").write_bytes(member_email(2, datetime(2026, 11, 23, 8, 45, tzinfo=LONDON)))
+    clock = SimulatedClock(MONDAY_9, 0)  # stands still until the test moves it
+    daemon = Daemon(load_config(config), clock=clock)
+    try:
+        assert daemon.cycle() == 0  # nothing owed before the bot began
+        clock.start = datetime(2026, 11, 25, 12, 0, tzinfo=LONDON)  # two days on
+        daemon.cycle()
+        rows = list(daemon.store.db["actions"].rows_where(order_by="at"))
+    finally:
+        daemon.store.close()
+    done = {(r["type"], r["message_id"]) for r in rows}
+    assert not any(m == "<q1@member.test>" for _, m in done), done
+    assert {("acknowledgement", "<q2@member.test>"), ("nudge", "<q2@member.test>")} <= done
+    assert all(r["status"] == SENT for r in rows if r["type"] != "flag")
