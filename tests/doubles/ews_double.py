@@ -3,7 +3,8 @@ response payloads Microsoft documents for each operation it serves:
 
     ConvertId (exchangelib's version probe), GetFolder, SyncFolderItems, GetItem,
     FindItem (IsEqualTo restriction; CalendarView), CreateItem (MimeContent,
-    MessageDisposition), ExpandDL
+    MessageDisposition), ExpandDL, and streaming notifications: Subscribe
+    (StreamingSubscriptionRequest), GetStreamingEvents, Unsubscribe
 
 It is strict where Exchange is:
 
@@ -21,7 +22,21 @@ It is strict where Exchange is:
   documentation says; MaxChangesReturned must be 1..512;
 - a sync state it no longer knows is ErrorInvalidSyncStateData;
 - :meth:`EwsDouble.throttle` answers the next requests with the documented
-  ErrorServerBusy SOAP fault (HTTP 500) carrying BackOffMilliseconds.
+  ErrorServerBusy SOAP fault (HTTP 500) carrying BackOffMilliseconds;
+- a subscription names folders of one mailbox (ErrorInvalidSubscriptionRequest),
+  needs Exchange2010_SP1 or later, and is refused through delegate access
+  (ErrorSubscriptionDelegateAccessNotSupported: impersonate instead); only its
+  creator may stream or remove it (ErrorSubscriptionAccessDenied); an unknown one
+  is ErrorSubscriptionNotFound, with ErrorSubscriptionIds.
+
+Streaming: GetStreamingEvents answers with a chunked HTTP response of one SOAP
+envelope after another: ConnectionStatus OK at once, then a Notifications message
+whenever the subscription has events (each delivery: CreatedEvent, NewMailEvent
+for the inbox, ModifiedEvent for the folder, as the subscription asked), then
+ConnectionStatus Closed when ConnectionTimeout runs out (``stream_minute``
+seconds per minute) or a newer GetStreamingEvents takes the subscription over.
+:meth:`EwsDouble.expire_subscriptions` forgets subscriptions as a restarted
+server does; :meth:`EwsDouble.drop_streams` breaks open streams mid-response.
 
 Sync states are opaque tokens pointing into the store's change sequence, as real
 ones are opaque; :meth:`EwsDouble.forget_sync_states` makes all issued ones invalid.
@@ -36,8 +51,9 @@ import json
 import secrets
 import threading
 import time
+import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import parse_qs
@@ -74,6 +90,13 @@ DISTINGUISHED = {
     "drafts": ("Folder", "IPF.Note", "Drafts"),
     "calendar": ("CalendarFolder", "IPF.Appointment", "Calendar"),
 }
+# Event types a streaming subscription may ask for (StatusEvent is for pull and push).
+STREAMING_EVENTS = {
+    "CopiedEvent", "CreatedEvent", "DeletedEvent", "ModifiedEvent", "MovedEvent", "NewMailEvent",
+    "FreeBusyChangedEvent",
+}  # fmt: skip
+# Streaming notifications came with Exchange 2010 SP1.
+NO_STREAMING = {"Exchange2007", "Exchange2007_SP1", "Exchange2010"}
 
 
 def q(ns: str, tag: str) -> str:
@@ -107,6 +130,35 @@ class Caller:
     principal: str  # the signed-in account (or "app:<client id>")
     impersonated: str | None
     app_only: bool = False
+    version: str | None = None  # RequestServerVersion
+
+    @property
+    def who(self) -> tuple[str, str | None]:
+        return self.principal, self.impersonated
+
+
+@dataclass(eq=False)
+class Subscription:
+    """A streaming subscription: its folders (None: all) of one mailbox, and the
+    events not yet streamed to its client: (event type, item, watermark)."""
+
+    id: str
+    mailbox: str
+    folders: frozenset[str] | None
+    event_types: frozenset[str]
+    owner: tuple[str, str | None]  # (principal, impersonated) of its creator
+    pending: list[tuple[str, Item, str]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Stream:
+    """One open GetStreamingEvents response."""
+
+    ids: tuple[str, ...]
+    mailboxes: frozenset[str]
+    deadline: float  # time.monotonic() at which the server closes it
+    ending: bool = False  # close it (ConnectionStatus Closed)
+    drop: bool = False  # break it off mid-response
 
 
 @dataclass
@@ -124,6 +176,7 @@ class EwsDouble:
     client_secret: str = "ews-app-secret"
     tls: TlsFiles | None = None
     clock: Callable[[], datetime] | None = None
+    stream_minute: float = 60.0  # seconds counted as one minute of ConnectionTimeout
 
     def __post_init__(self) -> None:
         self.store = MailStore(self.clock)
@@ -139,6 +192,11 @@ class EwsDouble:
         self._back_off_ms = 0
         self._tokens: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._events = threading.Condition()  # guards subscriptions and streams
+        self._subscriptions: dict[str, Subscription] = {}
+        self._streams: set[Stream] = set()
+        self._watermark = 0
+        self._closing = False
         self._server = LoopbackServer(self._handle, tls=self.tls)
 
     # -- control --
@@ -148,6 +206,9 @@ class EwsDouble:
         return self
 
     def stop(self) -> None:
+        with self._events:
+            self._closing = True  # open streams end now, so their threads can be joined
+            self._events.notify_all()
         self._server.stop()
 
     def __enter__(self) -> EwsDouble:
@@ -168,7 +229,53 @@ class EwsDouble:
         self.store.add_mailbox(address, name)
 
     def deliver(self, mailbox: str, folder: str, raw: bytes, **times: datetime) -> Item:
-        return self.store.deliver(mailbox, {"sent": "sentitems"}.get(folder, folder), raw, **times)
+        """Store a message and notify the subscriptions watching its folder."""
+        item = self.store.deliver(mailbox, {"sent": "sentitems"}.get(folder, folder), raw, **times)
+        self._notify(item)
+        return item
+
+    # -- streaming control --
+
+    def subscriptions(self, mailbox: str | None = None) -> list[Subscription]:
+        with self._events:
+            return [s for s in self._subscriptions.values() if mailbox in (None, s.mailbox)]
+
+    def open_streams(self, mailbox: str | None = None) -> int:
+        """GetStreamingEvents responses open now (for ``mailbox``'s subscriptions)."""
+        with self._events:
+            return sum(1 for st in self._streams if mailbox is None or mailbox.lower() in st.mailboxes)
+
+    def expire_subscriptions(self, mailbox: str | None = None) -> int:
+        """Forget subscriptions (a server restart, a mailbox move): their streams
+        close, and later calls get ErrorSubscriptionNotFound. How many."""
+        with self._events:
+            gone = [k for k, sub in self._subscriptions.items() if mailbox in (None, sub.mailbox)]
+            for key in gone:
+                del self._subscriptions[key]
+            self._events.notify_all()
+        return len(gone)
+
+    def drop_streams(self) -> int:
+        """Break every open stream off mid-response (the network failed). How many."""
+        with self._events:
+            for stream in self._streams:
+                stream.drop = True
+            self._events.notify_all()
+            return len(self._streams)
+
+    def _notify(self, item: Item) -> None:
+        kinds = ["CreatedEvent", "NewMailEvent", "ModifiedEvent"]
+        if item.folder != "inbox":
+            kinds.remove("NewMailEvent")
+        with self._events:
+            for sub in self._subscriptions.values():
+                if sub.mailbox == item.mailbox and (sub.folders is None or item.folder in sub.folders):
+                    for kind in kinds:
+                        if kind in sub.event_types:
+                            self._watermark += 1
+                            mark = base64.b64encode(f"{sub.id}:{self._watermark}".encode()).decode()
+                            sub.pending.append((kind, item, mark))
+            self._events.notify_all()
 
     def throttle(self, times: int = 1, back_off_ms: int = 30_000) -> None:
         with self._lock:
@@ -298,9 +405,11 @@ class EwsDouble:
         elif app_only and operation != "ConvertId":
             raise EwsFault("ErrorAccessDenied",
                            "ExchangeImpersonation SOAP header must be present for this type of OAuth token.")  # fmt: skip
-        caller = Caller(principal, impersonated, app_only)
+        caller = Caller(principal, impersonated, app_only, version)
         self.calls.append(Call(operation, principal, impersonated))
         messages = handler(operation_el, caller)
+        if isinstance(messages, Response):  # streamed (GetStreamingEvents)
+            return messages
         return self._envelope(operation, messages)
 
     # -- access --
@@ -572,7 +681,7 @@ class EwsDouble:
               el: ET.Element, caller: Caller) -> None:  # fmt: skip
         now = self.store.clock()
         if disposition == "SaveOnly":
-            self.store.deliver(mailbox, "drafts", raw, sent=now, received=now)
+            self.deliver(mailbox, "drafts", raw, sent=now, received=now)
             return
         self.sent.append((mailbox, raw))
         if disposition == "SendAndSaveCopy":
@@ -580,7 +689,7 @@ class EwsDouble:
             saved = el.find(q(M, "SavedItemFolderId"))
             if saved is not None and len(saved):
                 folder = self._folder_ref(saved[0], caller)[1]
-            self.store.deliver(mailbox, folder, raw, sent=now, received=now)
+            self.deliver(mailbox, folder, raw, sent=now, received=now)
         recipients = {
             addr.lower()
             for header in ("To", "Cc", "Bcc")
@@ -590,7 +699,7 @@ class EwsDouble:
         for rcpt in recipients:
             for target in self._expand(rcpt):
                 if self.store.has_mailbox(target):
-                    self.store.deliver(target, "inbox", _without_bcc(raw), sent=now, received=now)
+                    self.deliver(target, "inbox", _without_bcc(raw), sent=now, received=now)
 
     def _expand(self, address: str, seen: set[str] | None = None) -> set[str]:
         seen = seen if seen is not None else set()
@@ -619,6 +728,162 @@ class EwsDouble:
             _text(box, "RoutingType", "SMTP")
             _text(box, "MailboxType", "PublicDL" if member in self.store.lists else "Mailbox")
         return [msg]
+
+    # -- streaming notifications --
+
+    def _op_Subscribe(self, el: ET.Element, caller: Caller) -> list[ET.Element]:
+        request = el.find(q(M, "StreamingSubscriptionRequest"))
+        if request is None:
+            if el.find(q(M, "PullSubscriptionRequest")) is not None or el.find(q(M, "PushSubscriptionRequest")) is not None:
+                raise EwsFault("ErrorInvalidRequest", "Only streaming subscriptions are served by this double.")
+            raise EwsFault("ErrorSchemaValidation", "The request failed schema validation: no subscription request.")
+        if caller.version in NO_STREAMING:
+            raise EwsFault("ErrorInvalidServerVersion", "Streaming subscriptions need Exchange2010_SP1 or later.")
+        types = [(e.text or "").strip() for e in request.iterfind(f"{q(T, 'EventTypes')}/{q(T, 'EventType')}")]
+        if not types or not set(types) <= STREAMING_EVENTS:
+            raise EwsFault("ErrorSchemaValidation", "The request failed schema validation: EventTypes.")
+        refs = request.find(q(T, "FolderIds"))
+        all_folders = request.get("SubscribeToAllFolders") == "true"
+        if all_folders == (refs is not None and len(refs) > 0):
+            raise EwsFault("ErrorSchemaValidation", "The request failed schema validation: give FolderIds or SubscribeToAllFolders.")
+        try:
+            if all_folders or refs is None:
+                mailbox, folders = self._default_mailbox(caller), None
+            else:
+                pairs = [self._folder_ref(ref, caller) for ref in refs]
+                if len({box for box, _ in pairs}) != 1:
+                    raise ResponseError("ErrorInvalidSubscriptionRequest",
+                                        "A subscription can only watch folders of one mailbox.")  # fmt: skip
+                mailbox, folders = pairs[0][0], frozenset(name for _, name in pairs)
+            if caller.impersonated is None:
+                raise ResponseError("ErrorSubscriptionDelegateAccessNotSupported",
+                                    "Subscriptions are not supported for delegate user access.")  # fmt: skip
+            self._may_open(caller, mailbox)
+        except ResponseError as err:
+            return [self._error_message("Subscribe", err.code, err.text)]
+        sub = Subscription(str(uuid.uuid4()), mailbox, folders, frozenset(types), caller.who)
+        with self._events:
+            self._subscriptions[sub.id] = sub
+        msg = self._success("Subscribe")
+        _text(msg, "SubscriptionId", sub.id, ns=M)
+        return [msg]
+
+    def _subscription(self, key: str, caller: Caller) -> Subscription:
+        sub = self._subscriptions.get(key)
+        if sub is None:
+            raise ResponseError("ErrorSubscriptionNotFound", "The specified subscription was not found.")
+        if sub.owner != caller.who:
+            raise ResponseError("ErrorSubscriptionAccessDenied",
+                                "The subscription can only be accessed by the account that created it.")  # fmt: skip
+        return sub
+
+    def _op_Unsubscribe(self, el: ET.Element, caller: Caller) -> list[ET.Element]:
+        key = (el.findtext(q(M, "SubscriptionId")) or "").strip()
+        if not key:
+            raise EwsFault("ErrorSchemaValidation", "The request failed schema validation: SubscriptionId.")
+        with self._events:
+            try:
+                del self._subscriptions[self._subscription(key, caller).id]
+            except ResponseError as err:
+                return [self._error_message("Unsubscribe", err.code, err.text)]
+            self._events.notify_all()
+        return [self._success("Unsubscribe")]
+
+    def _op_GetStreamingEvents(self, el: ET.Element, caller: Caller) -> list[ET.Element] | Response:
+        ids_el = el.find(q(M, "SubscriptionIds"))
+        keys = [(i.text or "").strip() for i in ids_el.findall(q(T, "SubscriptionId"))] if ids_el is not None else []
+        minutes = el.findtext(q(M, "ConnectionTimeout")) or ""
+        if not keys or len(keys) > 200 or not minutes.isdigit() or not 1 <= int(minutes) <= 30:
+            raise EwsFault("ErrorSchemaValidation",
+                           "The request failed schema validation: SubscriptionIds (1..200), ConnectionTimeout (1..30).")  # fmt: skip
+        with self._events:
+            bad: list[str] = []
+            error: ResponseError | None = None
+            subs: list[Subscription] = []
+            for key in keys:
+                try:
+                    subs.append(self._subscription(key, caller))
+                except ResponseError as err:
+                    bad.append(key)
+                    error = error or err
+            if error is not None:
+                msg = self._error_message("GetStreamingEvents", error.code, error.text)
+                listed = ET.SubElement(msg, q(M, "ErrorSubscriptionIds"))
+                for key in bad:
+                    _text(listed, "SubscriptionId", key)
+                return [msg]
+            for other in self._streams:  # a newer connection takes the subscriptions over
+                if set(other.ids) & set(keys):
+                    other.ending = True
+            stream = Stream(tuple(keys), frozenset(sub.mailbox for sub in subs),
+                            time.monotonic() + int(minutes) * self.stream_minute)  # fmt: skip
+            self._streams.add(stream)
+            self._events.notify_all()
+        return Response(200, b"", {"Content-Type": "text/xml; charset=utf-8"}, stream=self._stream(stream))
+
+    def _stream(self, stream: Stream) -> Iterator[bytes]:
+        try:
+            yield self._streaming_message(status="OK")
+            while True:
+                with self._events:
+                    if not stream.drop and not self._over(stream) and not self._pending(stream, take=False):
+                        self._events.wait(0.2)
+                    notes = self._pending(stream, take=True)
+                    over, drop = self._over(stream), stream.drop
+                if drop:
+                    raise ConnectionAbortedError("the double dropped the stream")
+                if notes:
+                    yield self._streaming_message(notes=notes)
+                if over:
+                    break
+                yield b""  # lets the server notice a client that went away
+            yield self._streaming_message(status="Closed")
+        finally:
+            with self._events:
+                self._streams.discard(stream)
+
+    def _over(self, stream: Stream) -> bool:
+        return (stream.ending or self._closing or time.monotonic() >= stream.deadline
+                or not any(key in self._subscriptions for key in stream.ids))  # fmt: skip
+
+    def _pending(self, stream: Stream, *, take: bool) -> list[tuple[str, list[tuple[str, Item, str]]]]:
+        out = []
+        for key in stream.ids:
+            sub = self._subscriptions.get(key)
+            if sub is not None and sub.pending:
+                out.append((key, list(sub.pending)))
+                if take:
+                    sub.pending.clear()
+        return out
+
+    def _streaming_message(self, *, notes: list[tuple[str, list[tuple[str, Item, str]]]] | None = None,
+                           status: str = "") -> bytes:  # fmt: skip
+        msg = self._success("GetStreamingEvents")
+        if notes:
+            container = ET.SubElement(msg, q(M, "Notifications"))
+            for key, events in notes:
+                note = ET.SubElement(container, q(M, "Notification"))
+                _text(note, "SubscriptionId", key)
+                for kind, item, mark in events:
+                    note.append(self._event(kind, item, mark))
+        if status:
+            _text(msg, "ConnectionStatus", status, ns=M)
+        return self._envelope_bytes("GetStreamingEvents", [msg])
+
+    def _event(self, kind: str, item: Item, mark: str) -> ET.Element:
+        event = ET.Element(q(T, kind))
+        _text(event, "Watermark", mark)
+        _text(event, "TimeStamp", _iso(self.store.clock()))
+        folder_id = self._folder_id(item.mailbox, item.folder)
+        if kind == "ModifiedEvent":  # the folder changed: its unread count
+            ET.SubElement(event, q(T, "FolderId"), Id=folder_id, ChangeKey="AQAAAA==")
+            ET.SubElement(event, q(T, "ParentFolderId"), Id=self._folder_id(item.mailbox, "msgfolderroot"),
+                          ChangeKey="AQAAAA==")  # fmt: skip
+            _text(event, "UnreadCount", str(len(self.store.folder(item.mailbox, item.folder))))
+        else:
+            ET.SubElement(event, q(T, "ItemId"), Id=self._item_id(item), ChangeKey=str(item.change_key))
+            ET.SubElement(event, q(T, "ParentFolderId"), Id=folder_id, ChangeKey="AQAAAA==")
+        return event
 
     # -- rendering items --
 
@@ -744,6 +1009,9 @@ class EwsDouble:
         return msg
 
     def _envelope(self, operation: str, messages: list[ET.Element]) -> Response:
+        return Response(200, self._envelope_bytes(operation, messages), {"Content-Type": "text/xml; charset=utf-8"})
+
+    def _envelope_bytes(self, operation: str, messages: list[ET.Element]) -> bytes:
         env = ET.Element(q(S, "Envelope"))
         header = ET.SubElement(env, q(S, "Header"))
         ET.SubElement(header, q(T, "ServerVersionInfo"), MajorVersion="15", MinorVersion="1",
@@ -753,8 +1021,7 @@ class EwsDouble:
         container = ET.SubElement(response, q(M, "ResponseMessages"))
         for msg in messages:
             container.append(msg)
-        data = ET.tostring(env, encoding="utf-8", xml_declaration=True)
-        return Response(200, data, {"Content-Type": "text/xml; charset=utf-8"})
+        return ET.tostring(env, encoding="utf-8", xml_declaration=True)
 
     def _fault(self, fault: EwsFault) -> Response:
         env = ET.Element(q(S, "Envelope"))

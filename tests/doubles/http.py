@@ -1,13 +1,21 @@
 """A small threaded HTTP/1.1 server on 127.0.0.1 (a free port), optionally TLS,
-that hands each request to a function. Both doubles are built on it."""
+that hands each request to a function. Both doubles are built on it.
+
+A response may be streamed: give ``Response.stream``, an iterator of byte chunks,
+and it goes out chunked (``Transfer-Encoding: chunked``) as the chunks come. An
+empty chunk sends nothing but lets the server notice a client that went away
+(the stream then ends); raising ConnectionAbortedError drops the connection
+without finishing the response, as a server that fails mid-stream does.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import select
 import socket
 import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,6 +42,7 @@ class Response:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    stream: Iterator[bytes] | None = None  # chunked instead of ``body``
 
 
 Handler = Callable[[Request], Response]
@@ -61,12 +70,30 @@ class _Server(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError):
+            return  # a client that closed its connection abruptly: normal for a stream it stopped reading
+        super().handle_error(request, client_address)
+
     def close_connections(self) -> None:
         with self._open_lock:
             open_now = list(self._open)
         for sock in open_now:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
+
+
+def _peer_gone(sock: socket.socket) -> bool:
+    """Whether the client closed its end (readable with nothing to read)."""
+    if isinstance(sock, ssl.SSLSocket):
+        return False  # MSG_PEEK is not allowed on TLS sockets: noticed at the next write
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        return bool(readable) and sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 class LoopbackServer:
@@ -113,10 +140,31 @@ class LoopbackServer:
                 self.send_response(response.status)
                 for name, value in response.headers.items():
                     self.send_header(name, value)
+                if response.stream is not None:
+                    self._send_chunked(response.stream)
+                    return
                 self.send_header("Content-Length", str(len(response.body)))
                 self.end_headers()
                 if self.command != "HEAD":
                     self.wfile.write(response.body)
+
+            def _send_chunked(self, chunks: Iterator[bytes]) -> None:
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                try:
+                    for chunk in chunks:
+                        if chunk:
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                        elif _peer_gone(self.connection):
+                            self.close_connection = True
+                            return
+                    self.wfile.write(b"0\r\n\r\n")
+                except OSError:  # the client went away, or the stream dropped the connection
+                    self.close_connection = True
+                finally:
+                    close = getattr(chunks, "close", None)
+                    if callable(close):
+                        close()
 
             do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = _serve
 

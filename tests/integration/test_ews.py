@@ -53,6 +53,11 @@ def options(double: EwsDouble, **extra: object) -> dict[str, object]:
 
 @pytest.fixture
 def double(monkeypatch: pytest.MonkeyPatch) -> Iterator[EwsDouble]:
+    yield from serve_double(monkeypatch)
+
+
+def serve_double(monkeypatch: pytest.MonkeyPatch) -> Iterator[EwsDouble]:
+    """The double with OFFICER and DEMSERV, both impersonated, its password in the environment."""
     d = EwsDouble(impersonation={OFFICER, DEMSERV})
     d.add_mailbox(OFFICER, "Jane Smith")
     d.add_mailbox(DEMSERV, "Democratic Services")
@@ -457,7 +462,7 @@ def test_the_double_is_strict(double: EwsDouble) -> None:
     denied = post(double, SYNC.format(props="", mailbox="press@council.example", max=10),
                   header=IMPERSONATE.format("press@council.example"))  # fmt: skip
     assert denied.status_code == 500 and "ErrorNonExistentMailbox" in denied.text
-    unknown = post(double, "<m:GetStreamingEvents/>", header=IMPERSONATE.format(OFFICER))
+    unknown = post(double, "<m:GetEvents/>", header=IMPERSONATE.format(OFFICER))  # pull notifications
     assert unknown.status_code == 500 and "ErrorInvalidRequest" in unknown.text
 
 

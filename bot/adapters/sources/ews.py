@@ -18,6 +18,7 @@ Options (``[[mailbox]] type = "ews"``; the same keys in ``[outbox] type = "ews"`
     #   client_secret_env | client_secret_file, authority_url, oauth_scope
     batch_size = 1000                           # most items one poll returns
     list_cache_seconds = 21600                  # how long an expanded list is trusted
+    streaming = true                            # streaming notifications wake the daemon (impersonation only)
 
 How it works. One exchangelib ``Account`` per mailbox, reused, all sharing one
 connection pool per endpoint and credentials (the sender shares it too). Each
@@ -33,19 +34,39 @@ so a crash replays the batch. A sync state the server no longer accepts
 core never acts twice on one message. ErrorServerBusy becomes a TransientError
 whose ``retry_after`` is the server's BackOffMilliseconds.
 
-Not done: streaming notifications (GetStreamingEvents). The daemon polls every
-``[bot] poll_seconds``; SyncFolderItems makes each poll cheap. NTLM is
-exchangelib's own (requests_ntlm) and is not exercised by the test double.
+Streaming notifications (``streaming = true``, the default; impersonation only,
+as Exchange refuses subscriptions through delegate access):
+:meth:`EwsMailSource.watch` starts a thread that holds one streaming
+subscription on the inbox and Sent Items (Subscribe) and its GetStreamingEvents
+connection, re-issued every 10 minutes. A NewMail, Created, Moved or
+Copied event calls the callback (the daemon's wake-up) and the daemon polls as
+usual: the watcher reads no mail and touches no store, and SyncFolderItems
+still finds everything, so a missed notification only delays. The stream holds
+an HTTP session for minutes, so the shared pool is grown to one session per
+stream plus one: a poll never waits for a stream. A subscription the server
+lost (ErrorSubscriptionNotFound) is replaced at once; after a dropped
+connection or throttling (ErrorServerBusy, its BackOffMilliseconds respected)
+the watcher backs off (1 s doubling to 5 minutes), subscribes again and removes
+the old subscription. Each new subscription calls the callback once, so a sync
+fills any gap. ModifiedEvent is not asked for: a poll reads only new items, and
+an officer reading mail would wake the daemon for nothing. close() cuts
+the open connection and the thread ends within seconds; the subscription is
+left to expire on the server. The daemon still polls every ``[bot]
+poll_seconds``.
+
+NTLM is exchangelib's own (requests_ntlm) and is not exercised by the test double.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
+import socket
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -91,9 +112,10 @@ _KNOWN_OPTIONS = frozenset(
         "server", "service_endpoint", "auth", "username", "password_env", "password_file",
         "access", "verify_ssl", "ca_file", "tenant_id", "client_id", "client_secret_env",
         "client_secret_file", "authority_url", "oauth_scope", "token_url", "batch_size",
-        "list_cache_seconds", "calendar", "calendar_days", "type", "path",
+        "list_cache_seconds", "calendar", "calendar_days", "streaming", "type", "path",
     }
 )  # fmt: skip
+_POLL_SESSIONS = 1  # HTTP sessions kept for requests other than the streams
 _AUTHS = ("ntlm", "basic", "oauth")
 _ACCESS = ("impersonation", "delegate")
 
@@ -120,6 +142,7 @@ class EwsOptions:
     batch_size: int = 1000
     list_cache_seconds: float = 6 * 3600.0
     calendar_days: int = 365
+    streaming: bool = True
 
     @classmethod
     def parse(cls, options: Mapping[str, Any], *, source: str) -> EwsOptions:
@@ -153,6 +176,9 @@ class EwsOptions:
             if verify is False:
                 raise MisconfiguredError("give ca_file or verify_ssl = false, not both", source=source)
             verify = _text(options["ca_file"], "ca_file", source)
+        streaming = options.get("streaming", True)
+        if not isinstance(streaming, bool):
+            raise MisconfiguredError("streaming must be true or false", source=source)
         values: dict[str, Any] = {
             "endpoint": endpoint, "auth": auth, "access": access, "verify": verify,
             "batch_size": _whole(options.get("batch_size", 1000), "batch_size", source, 1),
@@ -160,6 +186,7 @@ class EwsOptions:
                 _whole(options.get("list_cache_seconds", 21600), "list_cache_seconds", source, 0)
             ),
             "calendar_days": _whole(options.get("calendar_days", 365), "calendar_days", source, 1),
+            "streaming": streaming,
         }  # fmt: skip
         if auth in ("ntlm", "basic"):
             values["username"] = _text(options.get("username"), "username", source)
@@ -281,6 +308,8 @@ class EwsConnection:
         self._config: Any = None
         self._accounts: dict[str, Any] = {}
         self._users = 0
+        self._streams = 0  # streaming watchers running on this connection
+        self._protocol: Any = None
         _quiet_exchangelib()
         _register_marker()
         extra = [opts.token_url] if opts.token_url else []
@@ -315,23 +344,45 @@ class EwsConnection:
 
     def account(self, address: str) -> Any:
         """The Account of ``address`` (created once, no network until used)."""
-        from exchangelib import DELEGATE, IMPERSONATION, Account
-        from exchangelib import UTC as EWS_UTC
-
         address = address.lower()
         with self._lock:
             acc = self._accounts.get(address)
             if acc is None:
-                acc = Account(
-                    primary_smtp_address=address,
-                    config=self._configuration(address),
-                    autodiscover=False,
-                    access_type=IMPERSONATION if self.opts.access == "impersonation" else DELEGATE,
-                    default_timezone=EWS_UTC,
-                    locale="en_GB",
-                )
-                self._accounts[address] = acc
+                acc = self._accounts[address] = self._new_account(address)
             return acc
+
+    def _new_account(self, address: str) -> Any:
+        from exchangelib import DELEGATE, IMPERSONATION, Account
+        from exchangelib import UTC as EWS_UTC
+
+        acc = Account(
+            primary_smtp_address=address,
+            config=self._configuration(address),
+            autodiscover=False,
+            access_type=IMPERSONATION if self.opts.access == "impersonation" else DELEGATE,
+            default_timezone=EWS_UTC,
+            locale="en_GB",
+        )
+        self._protocol = acc.protocol  # the pool every account of this configuration shares
+        return acc
+
+    def stream_account(self, address: str) -> Any:
+        """A new Account of ``address`` for a streaming watcher: its own, so the
+        long request shares no state with polls, but on the same connection
+        pool, which is grown to one session per open stream plus
+        ``_POLL_SESSIONS``, so that a poll never waits for a stream."""
+        with self._lock:
+            acc = self._new_account(address.lower())
+            protocol = acc.protocol
+            wanted = _POLL_SESSIONS + max(self._streams, 1)
+            if (protocol.max_connections or 1) < wanted:
+                protocol.max_connections = wanted
+            return acc
+
+    def count_stream(self, delta: int) -> None:
+        """A streaming watcher started (+1) or stopped (-1)."""
+        with self._lock:
+            self._streams = max(self._streams + delta, 0)
 
     def reset(self) -> None:
         """Forget the credentials and accounts (after a refused sign-in, so a
@@ -359,9 +410,10 @@ class EwsConnection:
                         del _SHARED[self.opts.key]
 
     def _close_protocol(self) -> None:
-        for acc in list(self._accounts.values())[:1]:
+        protocol, self._protocol = self._protocol, None
+        if protocol is not None:
             try:
-                acc.protocol.close()
+                protocol.close()
             except Exception:  # closing idle sessions must never fail a stop
                 log.debug("EWS: closing sessions failed", exc_info=True)
 
@@ -469,13 +521,16 @@ class EwsMailSource:
         with_text: bool = False,
         batch_size: int | None = None,
         owns_connection: bool = True,
+        streaming: bool | None = None,
     ) -> None:
         self.address = address.strip().lower()
         self.conn = conn
         self.with_text = with_text
         self.batch_size = batch_size or conn.opts.batch_size
+        self.streaming = conn.opts.streaming if streaming is None else streaming
         self._owns = owns_connection
         self._lists: dict[str, tuple[float, tuple[str, ...] | None]] = {}
+        self._watcher: _StreamWatcher | None = None
         self._closed = False
 
     # -- MailSource --
@@ -511,9 +566,30 @@ class EwsMailSource:
         return MailBatch(messages, malformed, _dump_states(new_states))
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
         if not self._closed and self._owns:
             self._closed = True
             self.conn.release()
+
+    # -- streaming notifications --
+
+    def watch(self, callback: Callable[[], None]) -> bool:
+        """With ``streaming`` on, call ``callback`` (from another thread) soon after
+        Exchange reports new or moved items in the inbox or Sent Items, and once
+        after each (re)subscription. The caller then polls as usual: the watcher
+        reads no mail. Returns whether a watcher was started."""
+        if not self.streaming or self._watcher is not None or self._closed:
+            return False
+        if self.conn.opts.access != "impersonation":
+            # Exchange refuses subscriptions through delegate access
+            # (ErrorSubscriptionDelegateAccessNotSupported).
+            log.info('ews %s: streaming notifications need access = "impersonation"; polling only', self.address)
+            return False
+        self._watcher = _StreamWatcher(self.conn, self.address, callback)
+        self._watcher.start()
+        return True
 
     # -- distribution lists --
 
@@ -713,6 +789,158 @@ def _dump_states(states: Mapping[str, str | None]) -> str:
     return json.dumps({"v": _CHECKPOINT_VERSION, **states}, separators=(",", ":"), sort_keys=True)
 
 
+# -- streaming notifications ---------------------------------------------------------
+
+_STREAM_EVENTS = ("NewMailEvent", "CreatedEvent", "MovedEvent", "CopiedEvent")
+_STREAM_MINUTES = 10  # GetStreamingEvents ConnectionTimeout (1..30 minutes), then re-issued
+_STREAM_GONE = frozenset(
+    {"ErrorSubscriptionNotFound", "ErrorExpiredSubscription", "ErrorSubscriptionUnsubsribed",
+     "ErrorInvalidSubscription"}
+)  # fmt: skip
+_STREAM_REFUSED = frozenset({"ErrorSubscriptionDelegateAccessNotSupported"})
+_STREAM_BACKOFF_FIRST = 1.0
+_STREAM_BACKOFF_MAX = 300.0
+
+
+def _stream_backoff(failures: int, exc: BaseException | None = None) -> float:
+    """Seconds to wait after ``failures`` failed attempts in a row: 1 s doubling
+    to 5 minutes, and never less than the server's BackOffMilliseconds."""
+    wait = min(_STREAM_BACKOFF_FIRST * 2 ** max(failures - 1, 0), _STREAM_BACKOFF_MAX)
+    server = getattr(exc, "back_off", None)
+    return max(wait, float(server)) if isinstance(server, int | float) else wait
+
+
+class _StreamWatcher:
+    """A thread holding one streaming subscription (inbox and Sent Items) and its
+    GetStreamingEvents connection; calls ``callback`` on new or moved items and
+    once after each subscription. Errors are retried with back-off; a lost
+    subscription is replaced. It never reads mail nor touches the store, and
+    stops within ``_JOIN`` seconds of stop() (the open connection is cut)."""
+
+    _JOIN = 3.0
+
+    def __init__(self, conn: EwsConnection, address: str, callback: Callable[[], None]) -> None:
+        self.conn = conn
+        self.address = address
+        self.callback = callback
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._svc: Any = None  # the GetStreamingEvents call in progress
+        self._thread = threading.Thread(target=self._run, name=f"ews-stream {address}", daemon=True)
+
+    def start(self) -> None:
+        self.conn.count_stream(+1)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        deadline = time.monotonic() + self._JOIN
+        while self._thread.is_alive() and time.monotonic() < deadline:
+            self._cut()
+            self._thread.join(0.1)
+        if self._thread.is_alive():
+            log.warning("ews %s: the streaming thread did not stop in time; leaving it", self.address)
+        self.conn.count_stream(-1)
+
+    def _run(self) -> None:
+        failures = 0
+        subscription: str | None = None
+        stale: str | None = None  # a subscription to drop once a new one is made
+        account: Any = None
+        while not self._stop.is_set():
+            try:
+                if subscription is None:
+                    account, subscription = self._subscribe(stale)
+                    stale = None
+                    self._wake()  # anything that arrived before the subscription: sync now
+                began = time.monotonic()
+                if self._stream(account, subscription):
+                    failures = 0
+                    if time.monotonic() - began < 1.0:  # a server closing at once: do not spin
+                        self._stop.wait(1.0)
+            except Exception as exc:  # never let the thread die on the daemon
+                if self._stop.is_set():
+                    break
+                code = type(exc).__name__
+                if code in _STREAM_REFUSED:
+                    log.warning("ews %s: Exchange refuses streaming notifications (%s); polling only",
+                                self.address, code)  # fmt: skip
+                    return
+                failures += 1
+                gone = code in _STREAM_GONE
+                if not gone:
+                    stale = subscription or stale
+                subscription = None
+                wait = 0.0 if gone and failures == 1 else _stream_backoff(failures, exc)
+                log.info("ews %s: streaming notifications interrupted (%s); subscribing again in %.0fs",
+                         self.address, self._describe(exc), wait)  # fmt: skip
+                self._stop.wait(wait)
+
+    def _subscribe(self, stale: str | None) -> tuple[Any, str]:
+        from exchangelib.folders import FolderCollection
+
+        account = self.conn.stream_account(self.address)
+        folders = FolderCollection(account=account, folders=[account.inbox, account.sent])
+        subscription = folders.subscribe_to_streaming(event_types=_STREAM_EVENTS)
+        if isinstance(subscription, BaseException):
+            raise subscription
+        if stale:
+            try:
+                folders.unsubscribe(stale)
+            except Exception:  # it may have expired already
+                log.debug("ews %s: an old subscription could not be removed", self.address)
+        return account, str(subscription)
+
+    def _stream(self, account: Any, subscription: str) -> bool:
+        """One GetStreamingEvents connection, until the server closes it (or stop).
+        Whether it ended normally."""
+        from exchangelib.services import GetStreamingEvents
+
+        svc = GetStreamingEvents(account=account)
+        with self._lock:
+            if self._stop.is_set():
+                return False
+            self._svc = svc
+        notifications = svc.call(subscription_ids=[subscription], connection_timeout=_STREAM_MINUTES)
+        try:
+            for notification in notifications:
+                if isinstance(notification, BaseException):
+                    raise notification
+                if self._stop.is_set():
+                    return False
+                if any(type(e).__name__ in _STREAM_EVENTS for e in notification.events or ()):
+                    self._wake()
+        finally:
+            with self._lock:
+                self._svc = None
+            notifications.close()
+            with contextlib.suppress(Exception):
+                svc.stop_streaming()  # releases the HTTP session to the pool
+        return True
+
+    def _cut(self) -> None:
+        """Shut the socket of the open GetStreamingEvents response, so that the
+        thread's blocking read ends now."""
+        with self._lock:
+            svc = self._svc
+        raw = getattr(getattr(svc, "_streaming_response", None), "raw", None)
+        sock = getattr(getattr(raw, "connection", None) or getattr(raw, "_connection", None), "sock", None)
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def _wake(self) -> None:
+        try:
+            self.callback()
+        except Exception:  # the daemon's wake-up must not kill the watcher
+            log.warning("ews %s: the wake-up callback failed", self.address)
+
+    def _describe(self, exc: BaseException) -> str:
+        if isinstance(exc, ews_errors()):
+            return str(from_exchangelib(exc, source=""))
+        return type(exc).__name__
+
+
 # -- calendar ----------------------------------------------------------------------------
 
 _CAL_FIELDS = (
@@ -862,7 +1090,9 @@ def _with_text(settings: Settings) -> bool:
 def from_settings(mb: MailboxSettings, settings: Settings) -> EwsMailSource:
     """The daemon's factory for ``[[mailbox]] type = "ews"``."""
     conn = connection(mb.options, source=mb.address)
-    return EwsMailSource(mb.address, conn, with_text=_with_text(settings))
+    # this mailbox's own choice (checked by EwsOptions.parse); the connection may be shared
+    streaming = mb.options.get("streaming", True)
+    return EwsMailSource(mb.address, conn, with_text=_with_text(settings), streaming=streaming)
 
 
 def calendar_from_settings(mb: Any, settings: Settings) -> EwsCalendarSource:
