@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.adapters.nlp.architecture import register as register_architecture
 from bot.adapters.nlp.textprep import model_text
 from bot.errors import UserError
 from bot.model.classification import Classification, Concern, Kind
@@ -30,72 +31,6 @@ CONCERN_LABELS: tuple[str, ...] = tuple(c.value for c in Concern)
 DEFAULT_UNSURE = 0.6
 DEFAULT_CONCERN_THRESHOLD = 0.5
 BATCH_SIZE = 256
-
-
-WEIGHTED_BOW = "protocol_bot.TextCatWeightedBOW.v1"
-
-
-@functools.cache
-def register_architectures() -> None:
-    """Register the weighted bag-of-words text classifier with spaCy (once, lazily).
-
-    spaCy's TextCatBOW feeds raw n-gram counts to its linear layer. This one feeds
-    TF-IDF values, (1 + log count) x idf, L2-normalised per email, as scikit-learn's
-    TfidfVectorizer does: long emails then weigh no more than short ones and common
-    words less than telling ones, and that is what carries the model to another writer's
-    mail. The idf table (hashed, fixed during training) is a parameter saved with the model.
-    """
-    import numpy
-    from spacy.attrs import ORTH
-    from spacy.ml.extract_ngrams import extract_ngrams
-    from spacy.util import registry
-    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable
-    from thinc.layers.resizable import resize_linear_weighted
-    from thinc.layers.softmax_activation import softmax_activation
-
-    def weights_forward(model: Model, X: tuple, is_train: bool) -> tuple:
-        keys, counts, lengths = X
-        idf = model.get_param("idf")
-        values = (1.0 + numpy.log(counts)) * idf[keys % idf.shape[0]]
-        doc_ids = numpy.repeat(numpy.arange(lengths.shape[0]), lengths)
-        norms = numpy.sqrt(numpy.bincount(doc_ids, weights=values * values, minlength=len(lengths)))
-        values = values / numpy.maximum(norms, 1e-12)[doc_ids]
-        return (keys, values.astype("float32"), lengths), lambda d_output: []
-
-    def weights_init(model: Model, X: object = None, Y: object = None) -> None:
-        if not model.has_param("idf"):
-            model.set_param("idf", model.ops.alloc1f(model.attrs["idf_length"]) + 1.0)
-
-    def build(
-        exclusive_classes: bool,
-        ngram_size: int,
-        length: int = 262144,
-        idf_length: int = 262144,
-        nO: int | None = None,
-    ) -> Model:
-        weights: Model = Model(
-            "tfidf_weights",
-            weights_forward,
-            init=weights_init,
-            params={"idf": None},
-            attrs={"idf_length": idf_length},
-        )
-        sparse_linear = SparseLinear_v2(nO=nO, length=length)
-        output = softmax_activation() if exclusive_classes else Logistic()
-        fill_defaults = {"b": -5000, "W": 0}  # as spaCy's BOW: new labels start "off"
-        linear: Model = resizable(
-            sparse_linear,
-            resize_layer=functools.partial(resize_linear_weighted, fill_defaults=fill_defaults),
-        )
-        model: Model = chain(extract_ngrams(ngram_size, attr=ORTH), weights, linear, output)
-        if nO is not None:
-            model.set_dim("nO", nO)
-        model.set_ref("output_layer", sparse_linear)
-        model.set_ref("tfidf_weights", weights)
-        model.attrs["multi_label"] = not exclusive_classes
-        return model
-
-    registry.architectures.register(WEIGHTED_BOW, func=build)
 
 
 def bundled_model_dir() -> Path:
@@ -133,7 +68,7 @@ class SpacyClassifier:
             )
         import spacy
 
-        register_architectures()
+        register_architecture()
         nlp = spacy.load(model_dir)
         missing = {"textcat", "textcat_multilabel"} - set(nlp.pipe_names)
         if missing:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.adapters.nlp.classifier import register_architectures
+from bot.adapters.nlp.architecture import fit_idf
+from bot.adapters.nlp.architecture import register as register_architecture
 from bot.adapters.nlp.textprep import model_text
 from bot.errors import UserError
 from bot.model.classification import Concern, Kind
@@ -42,7 +43,7 @@ KIND_LABELS: tuple[str, ...] = tuple(k.value for k in Kind)
 CONCERN_LABELS: tuple[str, ...] = tuple(c.value for c in Concern)
 DEFAULT_UNSURE = 0.6
 THRESHOLDS_FILE = "thresholds.json"
-MIN_DF = 2
+CONCERN_REPEAT = 3  # times each training email with a concern is seen per epoch
 KIND_COMPONENT = "textcat"
 CONCERN_COMPONENT = "textcat_multilabel"
 
@@ -111,6 +112,22 @@ def read_jsonl(path: Path) -> list[Example]:
     return examples
 
 
+def read_raw_file(path: Path) -> list[Example]:
+    """One raw corpus file, JSON lines or hand-written text."""
+    return read_jsonl(path) if path.suffix == ".jsonl" else read_text_examples(path)
+
+
+def read_text_examples(path: Path) -> list[Example]:
+    """A hand-written corpus file (bot.adapters.nlp.corpus_text) as examples."""
+    from bot.adapters.nlp.corpus_text import read_text_corpus
+
+    return [
+        Example(str(r["id"]), str(r["subject"]), str(r["body"]), str(r["kind"]),
+                tuple(r["concerns"]))  # type: ignore[arg-type]
+        for r in read_text_corpus(path)
+    ]  # fmt: skip
+
+
 def write_jsonl(path: Path, examples: Iterable[Example]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
@@ -126,16 +143,18 @@ def write_jsonl(path: Path, examples: Iterable[Example]) -> None:
 
 
 def read_raw(corpus_dir: Path) -> list[Example]:
-    """Every ``raw/*.jsonl`` file, ids made unique per file, exact duplicates dropped
-    (a duplicate across splits would flatter the test scores)."""
-    files = sorted((corpus_dir / "raw").glob("*.jsonl"))
+    """Every ``raw/*.jsonl`` and hand-written ``raw/*.txt`` file (see corpus_text), ids
+    made unique per file, exact duplicates dropped (a duplicate across splits would
+    flatter the test scores)."""
+    raw = corpus_dir / "raw"
+    files = sorted([*raw.glob("*.jsonl"), *raw.glob("*.txt")], key=lambda p: p.name)
     if not files:
-        raise UserError(f"no raw corpus files (*.jsonl) in {corpus_dir / 'raw'}")
+        raise UserError(f"no raw corpus files (*.jsonl, *.txt) in {raw}")
     seen_text: set[tuple[str, str]] = set()
     seen_id: set[str] = set()
     out: list[Example] = []
     for path in files:
-        for ex in read_jsonl(path):
+        for ex in read_raw_file(path):
             key = (ex.subject.strip().lower(), " ".join(ex.body.split()).lower())
             if key in seen_text:
                 continue
@@ -310,11 +329,16 @@ def _train_component(
     from spacy.training.loop import train
     from spacy.util import load_config
 
-    register_architectures()
+    register_architecture()
     labels = KIND_LABELS if component == KIND_COMPONENT else CONCERN_LABELS
     blank = spacy.blank("en")
     train_path, dev_path = workdir / f"{component}-train.spacy", workdir / f"{component}-dev.spacy"
-    _docbin(blank, splits["train"], labels, train_path)
+    examples = list(splits["train"])
+    if component == CONCERN_COMPONENT:
+        # Each concern is rare (about 1 email in 10): repeating the emails that have one
+        # weighs positives up, as class_weight="balanced" does for a logistic regression.
+        examples += [ex for ex in splits["train"] if ex.concerns] * (CONCERN_REPEAT - 1)
+    _docbin(blank, examples, labels, train_path)
     _docbin(blank, splits["dev"], labels, dev_path)
     weights = (
         {"cats_macro_f": 1.0, "cats_micro_f": 0.0}
@@ -349,26 +373,10 @@ def _train_component(
 
 
 def _fit_idf(nlp: Language, component: str, examples: Sequence[Example]) -> None:
-    """Set the weighted BOW's idf table from the training split's document frequencies
-    (smoothed as scikit-learn does). Other architectures have no table: nothing to do."""
-    import numpy
-
+    """Fit the component's idf table on the training split (other architectures have none)."""
     model = nlp.get_pipe(component).model  # type: ignore[attr-defined]
-    if not model.has_ref("tfidf_weights"):
-        return
-    weights = model.get_ref("tfidf_weights")
-    extract = next(node for node in model.walk() if node.name == "extract_ngrams")
-    size = weights.attrs["idf_length"]
-    df = numpy.zeros((size,), dtype="float64")
-    docs = [nlp.make_doc(text) for text in _texts(examples)]
-    for start in range(0, len(docs), 256):
-        keys, _, _ = extract.predict(docs[start : start + 256])
-        numpy.add.at(df, keys % size, 1.0)  # keys are unique within each doc
-    idf = numpy.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
-    # An n-gram seen in one training email only can be memorised, not learnt: weight 0
-    # (as scikit-learn's min_df). Unseen n-grams at prediction time also get 0.
-    idf[df < MIN_DF] = 0.0
-    weights.set_param("idf", idf.astype("float32"))
+    if model.has_ref("tfidf"):
+        fit_idf(model, [nlp.make_doc(text) for text in _texts(examples)])
 
 
 def predict_scores(nlp: Language, examples: Sequence[Example]) -> list[dict[str, float]]:

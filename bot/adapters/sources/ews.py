@@ -60,7 +60,6 @@ NTLM is exchangelib's own (requests_ntlm) and is not exercised by the test doubl
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import re
 import socket
@@ -84,6 +83,12 @@ from bot.adapters.exchange_errors import (
     message_id_of,
     utc,
 )
+from bot.adapters.exchange_errors import (
+    dump_states as _dump_states,
+)
+from bot.adapters.exchange_errors import (
+    load_states as _load_states,
+)
 from bot.adapters.sources.parse import html_to_text
 from bot.errors import AuthError, MisconfiguredError, SourceError
 from bot.model import CalendarEvent, Folder, Message, Settings
@@ -104,7 +109,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_CHECKPOINT_VERSION = 1
 _PAGE = 512  # SyncFolderItems returns at most 512 changes a call
 _TEXT_LIMIT = 200_000  # characters of body text kept for the classifier
 _KNOWN_OPTIONS = frozenset(
@@ -770,23 +774,6 @@ def _sync_ids(
 
 def _fetch(account: Any, folder: Any, ids: list[tuple[str, str]], fields: list[str]) -> list[Any]:
     return list(account.fetch(ids=ids, folder=folder, only_fields=fields))
-
-
-def _load_states(checkpoint: str | None, where: str) -> dict[str, str | None]:
-    if not checkpoint:
-        return {}
-    try:
-        data = json.loads(checkpoint)
-        if not isinstance(data, dict) or data.get("v") != _CHECKPOINT_VERSION:
-            raise ValueError("unknown checkpoint version")
-        return {k: (str(v) if v else None) for k, v in data.items() if k != "v"}
-    except (ValueError, TypeError):
-        log.warning("ews: %s: unreadable checkpoint, reading the mailbox again", where)
-        return {}
-
-
-def _dump_states(states: Mapping[str, str | None]) -> str:
-    return json.dumps({"v": _CHECKPOINT_VERSION, **states}, separators=(",", ":"), sort_keys=True)
 
 
 # -- streaming notifications ---------------------------------------------------------

@@ -69,6 +69,12 @@ from bot.adapters.exchange_errors import (
     kept_headers,
     message_id_of,
 )
+from bot.adapters.exchange_errors import (
+    dump_states as _dump_states,
+)
+from bot.adapters.exchange_errors import (
+    load_states as _load_states,
+)
 from bot.adapters.sources.parse import html_to_text
 from bot.errors import AuthError, MisconfiguredError, SourceError, TransientError
 from bot.model import CalendarEvent, Folder, Message, Settings
@@ -89,7 +95,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_CHECKPOINT_VERSION = 1
 MAX_CONCURRENT = 4  # Exchange Online: 4 concurrent requests per app per mailbox
 _PAGE = 100
 _TEXT_LIMIT = 200_000
@@ -715,23 +720,6 @@ def _parse_time(value: Any) -> datetime | None:
     except ValueError:
         return None
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
-
-
-def _load_states(checkpoint: str | None, where: str) -> dict[str, str | None]:
-    if not checkpoint:
-        return {}
-    try:
-        data = json.loads(checkpoint)
-        if not isinstance(data, dict) or data.get("v") != _CHECKPOINT_VERSION:
-            raise ValueError("unknown checkpoint version")
-        return {k: (str(v) if v else None) for k, v in data.items() if k != "v"}
-    except (ValueError, TypeError):
-        log.warning("graph: %s: unreadable checkpoint, reading the mailbox again", where)
-        return {}
-
-
-def _dump_states(states: Mapping[str, str | None]) -> str:
-    return json.dumps({"v": _CHECKPOINT_VERSION, **states}, separators=(",", ":"), sort_keys=True)
 
 
 # -- calendar ------------------------------------------------------------------------
