@@ -1,5 +1,7 @@
 """A throw-away CA and a server certificate for 127.0.0.1/localhost, and a client
-certificate for msal's certificate credential."""
+certificate for msal's certificate credential. The real servers (Dovecot) and the
+Exchange doubles share them, so TLS is always tested with verification on (ca_file),
+as a council's own CA would be used."""
 
 from __future__ import annotations
 

@@ -20,11 +20,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from doubles.tls import TlsFiles, make_tls
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
 from servers.net import HOST, free_port, wait_port
-from servers.tls import TlsFiles, make_tls
 
 INSTALL_HINT = (
     "run `bash scripts/install-test-servers` (as root) to install dovecot-imapd and dovecot-lmtpd"
