@@ -31,9 +31,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.adapters.outbox.mime import to_bytes
+from bot.adapters.outbox.mime import sending_mailbox, to_bytes
 from bot.adapters.sources.ews import EwsConnection, connection, ews_errors
-from bot.errors import MisconfiguredError
 from bot.model import Settings
 from bot.model.outgoing import OutgoingEmail
 
@@ -57,15 +56,7 @@ class EwsSender:
         self._owns = owns_connection
         self._closed = False
 
-    @staticmethod
-    def sending_mailbox(email: OutgoingEmail) -> str:
-        address = (email.from_addr or email.mailbox).strip().lower()
-        if "@" not in address:
-            raise MisconfiguredError(
-                "the email has no sending address; set [roles] democratic_services",
-                source="outbox",
-            )
-        return address
+    sending_mailbox = staticmethod(sending_mailbox)
 
     def send(self, email: OutgoingEmail) -> None:
         from exchangelib import Message

@@ -39,9 +39,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from bot.adapters.outbox.mime import to_bytes
+from bot.adapters.outbox.mime import sending_mailbox, to_bytes
 from bot.adapters.sources.graph import GraphClient, client
-from bot.errors import MisconfiguredError
 from bot.model import Settings
 from bot.model.outgoing import OutgoingEmail
 
@@ -65,14 +64,7 @@ class GraphSender:
         self._owns = owns_client
         self._closed = False
 
-    @staticmethod
-    def sending_mailbox(email: OutgoingEmail) -> str:
-        address = (email.from_addr or email.mailbox).strip().lower()
-        if "@" not in address:
-            raise MisconfiguredError(
-                "the email has no sending address; set [roles] democratic_services", source="outbox"
-            )
-        return address
+    sending_mailbox = staticmethod(sending_mailbox)
 
     def send(self, email: OutgoingEmail) -> None:
         mailbox = self.sending_mailbox(email)

@@ -18,6 +18,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
+from bot.errors import MisconfiguredError
 from bot.model.outgoing import Attachment, OutgoingEmail
 
 __all__ = ["to_mime", "to_bytes", "MARKER_HEADER"]
@@ -200,3 +201,13 @@ def _split_type(att: Attachment) -> tuple[str, str]:
     if not maintype or not subtype or maintype == "multipart":
         return "application", "octet-stream"
     return maintype, subtype
+
+
+def sending_mailbox(email: OutgoingEmail) -> str:
+    """The mailbox an email goes out from (an Exchange sender sends as that mailbox)."""
+    address = (email.from_addr or email.mailbox).strip().lower()
+    if "@" not in address:
+        raise MisconfiguredError(
+            "the email has no sending address; set [roles] democratic_services", source="outbox"
+        )
+    return address
