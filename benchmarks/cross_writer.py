@@ -24,14 +24,8 @@ from bot.adapters.nlp import training as T  # noqa: E402
 from bot.app.evaluate import baseline_scores  # noqa: E402
 
 
-def decide(scores: list[dict[str, float]], thresholds: dict[str, float]) -> tuple[list, list]:
-    kinds = [max(T.KIND_LABELS, key=s.__getitem__) for s in scores]
-    concerns = [[c for c in T.CONCERN_LABELS if s[c] >= thresholds[c]] for s in scores]
-    return kinds, concerns
-
-
 def score(held: list[T.Example], scores: list[dict[str, float]], thresholds: dict[str, float]) -> dict:
-    kinds, concerns = decide(scores, thresholds)
+    kinds, concerns = T.decide(scores, thresholds)
     k = T.kind_report([e.kind for e in held], kinds)
     c = T.concern_report([e.concerns for e in held], concerns)
     return {

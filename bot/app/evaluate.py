@@ -76,16 +76,6 @@ def baseline_scores(
     return out
 
 
-def _decide(
-    scores: Sequence[dict[str, float]], thresholds: dict[str, float]
-) -> tuple[list[str], list[list[str]]]:
-    from bot.adapters.nlp.training import CONCERN_LABELS, KIND_LABELS
-
-    kinds = [max(KIND_LABELS, key=lambda label: s.get(label, 0.0)) for s in scores]
-    concerns = [[c for c in CONCERN_LABELS if s.get(c, 0.0) >= thresholds[c]] for s in scores]
-    return kinds, concerns
-
-
 def evaluate(
     model_dir: Path | None, corpus_dir: Path, split: str = "test"
 ) -> dict[str, dict[str, Any]]:
@@ -104,7 +94,7 @@ def evaluate(
 
     classifier = SpacyClassifier.load(model_dir)
     spacy_scores = list(classifier.scores_texts((ex.subject, ex.body) for ex in target))
-    kinds, concerns = _decide(spacy_scores, classifier.concern_thresholds)
+    kinds, concerns = training.decide(spacy_scores, classifier.concern_thresholds)
     reports: dict[str, dict[str, Any]] = {
         "spacy": {
             "kind": training.kind_report(gold_kinds, kinds),
@@ -115,7 +105,7 @@ def evaluate(
 
     dev_scores, target_scores = baseline_scores(splits["train"], [splits["dev"], target])
     thresholds = training.tune_thresholds([ex.concerns for ex in splits["dev"]], dev_scores)
-    kinds, concerns = _decide(target_scores, thresholds)
+    kinds, concerns = training.decide(target_scores, thresholds)
     reports["baseline"] = {
         "kind": training.kind_report(gold_kinds, kinds),
         "concerns": training.concern_report(gold_concerns, concerns),

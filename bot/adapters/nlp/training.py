@@ -273,6 +273,15 @@ def concern_report(gold: Sequence[Iterable[str]], pred: Sequence[Iterable[str]])
     }
 
 
+def decide(
+    scores: Sequence[dict[str, float]], thresholds: dict[str, float]
+) -> tuple[list[str], list[list[str]]]:
+    """Labels from scores: the top kind, and each concern at or above its cut-off."""
+    kinds = [max(KIND_LABELS, key=lambda label: s.get(label, 0.0)) for s in scores]
+    concerns = [[c for c in CONCERN_LABELS if s.get(c, 0.0) >= thresholds[c]] for s in scores]
+    return kinds, concerns
+
+
 def tune_thresholds(
     gold: Sequence[Iterable[str]], scores: Sequence[dict[str, float]]
 ) -> dict[str, float]:
@@ -421,13 +430,9 @@ def train_model(
 
     dev_scores = predict_scores(nlp, splits["dev"])
     thresholds = tune_thresholds([ex.concerns for ex in splits["dev"]], dev_scores)
-    dev_kind = kind_report(
-        [ex.kind for ex in splits["dev"]], [max(KIND_LABELS, key=s.__getitem__) for s in dev_scores]
-    )
-    dev_concerns = concern_report(
-        [ex.concerns for ex in splits["dev"]],
-        [[c for c in CONCERN_LABELS if s[c] >= thresholds[c]] for s in dev_scores],
-    )
+    dev_kinds, dev_concern_sets = decide(dev_scores, thresholds)
+    dev_kind = kind_report([ex.kind for ex in splits["dev"]], dev_kinds)
+    dev_concerns = concern_report([ex.concerns for ex in splits["dev"]], dev_concern_sets)
     stats = corpus_stats(splits)
     nlp.meta.update(
         {
