@@ -20,7 +20,6 @@ wants (bare lower-case addresses, ``<id>`` Message-IDs, the kept headers only).
 from __future__ import annotations
 
 import email.utils
-import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -338,27 +337,3 @@ def utc(value: datetime | None) -> datetime | None:
     return datetime.fromtimestamp(value.timestamp(), tz=UTC)
 
 
-# -- checkpoints: one sync state or delta link per folder, as versioned JSON --------
-
-CHECKPOINT_VERSION = 1
-
-
-def load_states(checkpoint: str | None, where: str) -> dict[str, str | None]:
-    """Folder -> sync state from a checkpoint; an unreadable one reads again from the
-    start (the core never acts twice on one message)."""
-    if not checkpoint:
-        return {}
-    try:
-        data = json.loads(checkpoint)
-        if not isinstance(data, dict) or data.get("v") != CHECKPOINT_VERSION:
-            raise ValueError("unknown checkpoint version")
-        return {k: (str(v) if v else None) for k, v in data.items() if k != "v"}
-    except (ValueError, TypeError):
-        logging.getLogger(__name__).warning(
-            "%s: unreadable checkpoint, reading the mailbox again", where
-        )
-        return {}
-
-
-def dump_states(states: Mapping[str, str | None]) -> str:
-    return json.dumps({"v": CHECKPOINT_VERSION, **states}, separators=(",", ":"), sort_keys=True)

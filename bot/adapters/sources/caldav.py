@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from typing import Any
 import caldav
 from caldav.lib import error as dav_error
 
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.adapters.sources.ics import events_from_ics
 from bot.adapters.sources.imap import is_loopback
 from bot.errors import AuthError, MalformedInput, MisconfiguredError, SourceError, TransientError
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 # caldav logs request and response bodies (event descriptions) at DEBUG.
 logging.getLogger("caldav").setLevel(logging.INFO)
 
-_CHECKPOINT_VERSION = 1
 _KEYS = frozenset(
     {"address", "type", "url", "username", "username_env", "username_file", "password_env",
      "password_file", "ca_file", "timeout", "horizon_days"}
@@ -120,7 +119,7 @@ class CalDAVCalendarSource:
     # -- CalendarSource ---------------------------------------------------------
 
     def poll(self, checkpoint: str | None) -> CalendarBatch:
-        state = self._load(checkpoint)
+        state = checkpoints.decode(checkpoint, _read_state, f"caldav {self.address}") or {}
         try:
             calendar = self._open()
             if self.use_sync and state.get("mode") != "scan":
@@ -194,7 +193,7 @@ class CalDAVCalendarSource:
         new_token = result.sync_token
         if not new_token or str(new_token).startswith("fake-"):
             return None  # caldav's own emulation: our scan keeps a better record
-        checkpoint = json.dumps({"v": _CHECKPOINT_VERSION, "mode": "sync", "token": str(new_token)})
+        checkpoint = checkpoints.encode({"mode": "sync", "token": str(new_token)})
         return CalendarBatch(_sorted(events), malformed, checkpoint)
 
     def _poll_scan(self, calendar: Any, seen: set[str]) -> CalendarBatch:
@@ -209,10 +208,7 @@ class CalDAVCalendarSource:
             current.append(mark)
             if mark not in seen:
                 self._parse(obj, events, malformed)
-        checkpoint = json.dumps(
-            {"v": _CHECKPOINT_VERSION, "mode": "scan", "seen": sorted(current)},
-            separators=(",", ":"),
-        )
+        checkpoint = checkpoints.encode({"mode": "scan", "seen": sorted(current)})
         return CalendarBatch(_sorted(events), malformed, checkpoint)
 
     def _parse(self, obj: Any, events: list[CalendarEvent], malformed: list[Malformed]) -> None:
@@ -233,18 +229,13 @@ class CalDAVCalendarSource:
             return
         events += [e if e.source_ref else replace(e, source_ref=where) for e in found]
 
-    @staticmethod
-    def _load(checkpoint: str | None) -> dict[str, Any]:
-        if not checkpoint:
-            return {}
-        try:
-            data = json.loads(checkpoint)
-            if not isinstance(data, dict) or data.get("v") != _CHECKPOINT_VERSION:
-                raise ValueError("unknown checkpoint")
-            return data
-        except ValueError:
-            log.warning("caldav: unreadable checkpoint, reading the calendar again")
-            return {}
+
+def _read_state(data: dict[str, Any]) -> dict[str, Any]:
+    """A checkpoint's fields: ``mode`` "sync" with a ``token``, or "scan" with the
+    marks ``seen``."""
+    if data.get("mode") == "sync":
+        return {"mode": "sync", "token": str(data["token"])}
+    return {"mode": "scan", "seen": [str(mark) for mark in data["seen"]]}
 
 
 def _data_bytes(obj: Any) -> bytes:

@@ -83,12 +83,7 @@ from bot.adapters.exchange_errors import (
     message_id_of,
     utc,
 )
-from bot.adapters.exchange_errors import (
-    dump_states as _dump_states,
-)
-from bot.adapters.exchange_errors import (
-    load_states as _load_states,
-)
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.adapters.sources.parse import html_to_text
 from bot.errors import AuthError, MisconfiguredError, SourceError
 from bot.model import CalendarEvent, Folder, Message, Settings
@@ -540,7 +535,7 @@ class EwsMailSource:
     # -- MailSource --
 
     def poll(self, checkpoint: str | None) -> MailBatch:
-        states = _load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, self.address)
         messages: list[Message] = []
         malformed: list[Malformed] = []
         new_states: dict[str, str | None] = {}
@@ -567,7 +562,7 @@ class EwsMailSource:
             new_states[folder.value] = state
         messages.sort(key=lambda m: (m.date, m.message_id))
         log.debug("ews: %d new message(s), %d malformed", len(messages), len(malformed))
-        return MailBatch(messages, malformed, _dump_states(new_states))
+        return MailBatch(messages, malformed, checkpoints.dump_states(new_states))
 
     def close(self) -> None:
         if self._watcher is not None:
@@ -951,7 +946,7 @@ class EwsCalendarSource:
         self.now = lambda: datetime.now(UTC)
 
     def poll(self, checkpoint: str | None) -> CalendarBatch:
-        states = _load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, self.address)
         events: list[CalendarEvent] = []
         malformed: list[Malformed] = []
         try:
@@ -973,7 +968,7 @@ class EwsCalendarSource:
         except ews_errors() as exc:
             raise self.conn.error(exc, doing="reading the calendar", mailbox=self.address) from None
         events.sort(key=lambda e: (e.start, e.key))
-        return CalendarBatch(events, malformed, _dump_states({"calendar": state}))
+        return CalendarBatch(events, malformed, checkpoints.dump_states({"calendar": state}))
 
     def _fields(self, account: Any) -> list[str]:
         from exchangelib.version import EXCHANGE_2013

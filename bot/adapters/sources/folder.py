@@ -29,13 +29,14 @@ the mark nothing was added since, and the folder is not even listed.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.adapters.sources.parse import body_text, parse_email
 from bot.errors import MalformedInput, MisconfiguredError
 from bot.model.message import Folder, Message
@@ -45,13 +46,22 @@ __all__ = ["FolderMailSource", "read_export", "mailbox_addresses", "message_text
 
 log = logging.getLogger(__name__)
 
-_CHECKPOINT_VERSION = 1
 
 
 @dataclass(frozen=True)
 class _FolderState:
     mark_ns: int
     names: frozenset[str]
+
+
+def _read_state(data: dict[str, Any]) -> dict[str, _FolderState]:
+    """A checkpoint's fields: per folder, [newest mtime read (ns), names read at it]."""
+    state: dict[str, _FolderState] = {}
+    for folder in Folder:
+        if folder.value in data:
+            mark, names = data[folder.value]
+            state[folder.value] = _FolderState(int(mark), frozenset(map(str, names)))
+    return state
 
 
 def _is_mailbox_name(name: str) -> bool:
@@ -193,7 +203,7 @@ class FolderMailSource:
     def poll(self, checkpoint: str | None) -> MailBatch:
         if not self.root.is_dir():
             raise MisconfiguredError("mail folder not found", source=str(self.root))
-        previous = self._load(checkpoint)
+        previous = checkpoints.decode(checkpoint, _read_state, "folder source") or {}
         horizon = time.time_ns() - self._settle_ns
         mailbox_dir = _find_mailbox_dir(self.root, self.address)
         messages: list[Message] = []
@@ -209,7 +219,8 @@ class FolderMailSource:
                 state[folder.value] = folder_state
         messages.sort(key=_sort_key)
         log.debug("folder source: %d new message(s), %d malformed", len(messages), len(malformed))
-        return MailBatch(messages=messages, malformed=malformed, checkpoint=self._dump(state))
+        mark = checkpoints.encode({k: [v.mark_ns, sorted(v.names)] for k, v in state.items()})
+        return MailBatch(messages=messages, malformed=malformed, checkpoint=mark)
 
     def _scan(
         self,
@@ -256,33 +267,6 @@ class FolderMailSource:
             elif item is not None:
                 malformed.append(item)
         return _FolderState(new_mark, frozenset(recent))
-
-    @staticmethod
-    def _dump(state: dict[str, _FolderState]) -> str:
-        data: dict[str, object] = {"v": _CHECKPOINT_VERSION}
-        for key, value in state.items():
-            data[key] = [value.mark_ns, sorted(value.names)]
-        return json.dumps(data, separators=(",", ":"), sort_keys=True)
-
-    @staticmethod
-    def _load(checkpoint: str | None) -> dict[str, _FolderState]:
-        if not checkpoint:
-            return {}
-        try:
-            data = json.loads(checkpoint)
-            if data.get("v") != _CHECKPOINT_VERSION:
-                raise ValueError("unknown checkpoint version")
-            state = {}
-            for folder in Folder:
-                if folder.value in data:
-                    mark, names = data[folder.value]
-                    state[folder.value] = _FolderState(int(mark), frozenset(map(str, names)))
-            return state
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            # Reading everything again is safe (the core never acts twice on one
-            # message); refusing to poll would stop the mailbox for good.
-            log.warning("folder source: unreadable checkpoint, reading the mailbox again")
-            return {}
 
     def close(self) -> None:
         """Nothing to release: every poll opens and closes what it reads."""

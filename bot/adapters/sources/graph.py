@@ -69,12 +69,7 @@ from bot.adapters.exchange_errors import (
     kept_headers,
     message_id_of,
 )
-from bot.adapters.exchange_errors import (
-    dump_states as _dump_states,
-)
-from bot.adapters.exchange_errors import (
-    load_states as _load_states,
-)
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.adapters.sources.parse import html_to_text
 from bot.errors import AuthError, MisconfiguredError, SourceError, TransientError
 from bot.model import CalendarEvent, Folder, Message, Settings
@@ -489,7 +484,7 @@ class GraphMailSource:
         self._group_warning = False
 
     def poll(self, checkpoint: str | None) -> MailBatch:
-        states = _load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, self.address)
         messages: list[Message] = []
         malformed: list[Malformed] = []
         new_states: dict[str, str | None] = {}
@@ -508,7 +503,7 @@ class GraphMailSource:
             new_states[folder.value] = state
         messages.sort(key=lambda m: (m.date, m.message_id))
         log.debug("graph: %d new message(s), %d malformed", len(messages), len(malformed))
-        return MailBatch(messages, malformed, _dump_states(new_states))
+        return MailBatch(messages, malformed, checkpoints.dump_states(new_states))
 
     def _initial(self, folder: str) -> str:
         return self.graph.url(f"users/{_user(self.address)}/mailFolders/{folder}/messages/delta?$select={DELTA_SELECT}")
@@ -740,7 +735,7 @@ class GraphCalendarSource:
         self.now = lambda: datetime.now(UTC)
 
     def poll(self, checkpoint: str | None) -> CalendarBatch:
-        states = _load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, self.address)
         url = states.get("calendar") or self._initial()
         headers = {"Prefer": f'odata.maxpagesize={_PAGE}, outlook.timezone="UTC", outlook.body-content-type="text"'}
         events: list[CalendarEvent] = []
@@ -769,7 +764,7 @@ class GraphCalendarSource:
             if not data.get("@odata.deltaLink"):
                 raise SourceError("reading the calendar: Graph gave no delta link", source=self.address)
             events.sort(key=lambda e: (e.start, e.key))
-            return CalendarBatch(events, malformed, _dump_states({"calendar": str(data["@odata.deltaLink"])}))
+            return CalendarBatch(events, malformed, checkpoints.dump_states({"calendar": str(data["@odata.deltaLink"])}))
         raise SourceError("reading the calendar: too many pages", source=self.address)  # pragma: no cover
 
     def _initial(self) -> str:

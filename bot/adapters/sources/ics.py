@@ -28,7 +28,6 @@ when that version appeared, so replay sees the entry as it was, then as it becam
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -41,6 +40,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from dateutil.rrule import rruleset, rrulestr
 
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.errors import MalformedInput, MisconfiguredError
 from bot.model import CalendarEvent
 from bot.ports import CalendarBatch, Malformed
@@ -50,7 +50,6 @@ __all__ = ["events_from_ics", "read_calendar_export", "FolderCalendarSource", "c
 log = logging.getLogger(__name__)
 
 MAX_OCCURRENCES = 1000  # per recurring entry within one horizon
-_CHECKPOINT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -175,15 +174,7 @@ class FolderCalendarSource:
             except FileNotFoundError:
                 continue
             fingerprint.update(f"{name}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
-        mark = json.dumps(
-            {
-                "v": _CHECKPOINT_VERSION,
-                "files": fingerprint.hexdigest(),
-                "day": start.date().isoformat(),
-            },
-            sort_keys=True,
-            separators=(",", ":"),
-        )
+        mark = checkpoints.encode({"files": fingerprint.hexdigest(), "day": start.date().isoformat()})
         if checkpoint == mark and self._known:
             return CalendarBatch(checkpoint=mark)
         best: dict[str, _Item] = {}

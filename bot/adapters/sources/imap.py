@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import imaplib
 import ipaddress
-import json
 import logging
 import re
 import ssl
@@ -49,6 +48,7 @@ from typing import Any
 from imapclient import IMAPClient
 from imapclient import exceptions as imap_exc
 
+from bot.adapters.sources import checkpoint as checkpoints
 from bot.adapters.sources.parse import parse_email
 from bot.errors import AuthError, MalformedInput, MisconfiguredError, SourceError, TransientError
 from bot.model.message import Folder, Message
@@ -64,7 +64,6 @@ logging.getLogger("imapclient.imaplib").setLevel(logging.INFO)
 
 SECURITY = ("tls", "starttls", "plain")
 DEFAULT_PORTS = {"tls": 993, "starttls": 143, "plain": 143}
-_CHECKPOINT_VERSION = 1
 _FETCH_CHUNK = 100  # UIDs per FETCH: bounded responses, steady progress
 _TEXT_LIMIT = 256 * 1024  # body bytes read for the classifier; attachments are not needed
 _WELL_KNOWN_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "INBOX.Sent", "INBOX/Sent")
@@ -295,7 +294,7 @@ class IMAPMailSource:
     # -- MailSource -----------------------------------------------------------
 
     def poll(self, checkpoint: str | None) -> MailBatch:
-        marks = self._load(checkpoint)
+        marks = checkpoints.decode(checkpoint, _read_marks, f"imap {self.address}") or {}
         try:
             try:
                 batch = self._poll(marks)
@@ -365,7 +364,8 @@ class IMAPMailSource:
         log.debug(
             "imap %s: %d new message(s), %d malformed", self.address, len(messages), len(malformed)
         )
-        return MailBatch(messages, malformed, self._dump(new_marks))
+        mark = {k: [m.name, m.uidvalidity, m.uid] for k, m in new_marks.items()}
+        return MailBatch(messages, malformed, checkpoints.encode(mark))
 
     def _scan(
         self,
@@ -443,31 +443,15 @@ class IMAPMailSource:
             reason = str(exc).removeprefix(f"{where}: ")
             malformed.append(Malformed(where, reason))
 
-    @staticmethod
-    def _dump(marks: dict[str, _FolderMark]) -> str:
-        data: dict[str, Any] = {"v": _CHECKPOINT_VERSION}
-        for key, m in marks.items():
-            data[key] = [m.name, m.uidvalidity, m.uid]
-        return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
-    def _load(self, checkpoint: str | None) -> dict[str, _FolderMark]:
-        if not checkpoint:
-            return {}
-        try:
-            data = json.loads(checkpoint)
-            if data.get("v") != _CHECKPOINT_VERSION:
-                raise ValueError("unknown checkpoint version")
-            marks = {}
-            for key in ("inbox", "sent"):
-                if key in data:
-                    name, validity, uid = data[key]
-                    marks[key] = _FolderMark(str(name), int(validity), int(uid))
-            return marks
-        except (ValueError, TypeError, KeyError, AttributeError):
-            # Reading everything again is safe (the core dedupes); refusing to poll
-            # would stop the mailbox for good.
-            log.warning("imap %s: unreadable checkpoint, reading the mailbox again", self.address)
-            return {}
+def _read_marks(data: dict[str, Any]) -> dict[str, _FolderMark]:
+    """A checkpoint's fields: per folder ("inbox", "sent"), [name, UIDVALIDITY, UID]."""
+    marks: dict[str, _FolderMark] = {}
+    for key in ("inbox", "sent"):
+        if key in data:
+            name, validity, uid = data[key]
+            marks[key] = _FolderMark(str(name), int(validity), int(uid))
+    return marks
 
 
 class _IdleWatcher:
