@@ -36,9 +36,12 @@ def test_features_count_words_bigrams_and_pieces() -> None:
 def test_features_are_kept_on_the_doc_for_the_second_component() -> None:
     doc = nlp("please send the minutes")
     first = features(doc, ngram_size=2, pieces=WordPieces(3, 5))
-    assert features(doc, ngram_size=2, pieces=WordPieces(3, 5)) is first
-    words_only = features(doc, ngram_size=2, pieces=None)  # another setting, computed anew
-    assert words_only is not first and len(words_only) == 1
+    assert features(doc, ngram_size=2, pieces=WordPieces(3, 5))[1] is first[1]
+    # A words-only component shares the words group; another n-gram size does not.
+    words_only = features(doc, ngram_size=2, pieces=None)
+    assert len(words_only) == 1 and words_only[0] is first[0]
+    trigrams = features(doc, ngram_size=3, pieces=None)[0]
+    assert trigrams is not first[0] and len(trigrams[0]) == len(first[0][0]) + 2
 
 
 @pytest.mark.parametrize("cross_entropy", [False, True])
