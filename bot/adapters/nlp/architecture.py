@@ -1,14 +1,16 @@
-"""The classifier's model: a TF-IDF weighted bag of words and of word pieces, feeding
-one linear layer. Registered with spaCy as ``protocol_bot.TextCatSubwordBOW.v1``.
+"""The classifier's model: a TF-IDF weighted bag of words, and optionally of word
+pieces, feeding one linear layer. Registered with spaCy as
+``protocol_bot.TextCatSubwordBOW.v1``.
 
-Two groups of features describe an email:
+Up to two groups of features describe an email:
 
 - words: unigrams and bigrams of the lower-cased tokens (spaCy's ORTH of the prepared
   text), as in a classic TF-IDF classifier;
-- word pieces: character n-grams (3 to 5 by default) of each token padded as
-  ``<token>``, as fastText's subwords or scikit-learn's ``char_wb``. They carry a model
-  to mail it was not trained on: "complained" shares pieces with "complaint", a typo
-  ("recieve") with the right spelling, "councillors'" with "councillor".
+- word pieces (``char_ngrams``, e.g. [3, 5]; [0, 0] turns them off, as the shipped
+  config does): character n-grams of each token padded as ``<token>``, as fastText's
+  subwords or scikit-learn's ``char_wb``. "complained" shares pieces with
+  "complaint", a typo ("recieve") with the right spelling. With eleven corpus writers
+  they no longer paid their way (nlp_models/MODEL_CARD.md, "choices").
 
 Each group is weighted (1 + log count) x idf, L2-normalised per email, and scaled so
 both groups weigh the same; long emails then weigh no more than short ones and common
