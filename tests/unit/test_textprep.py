@@ -128,6 +128,26 @@ def test_on_wrote_split_over_two_lines_is_dropped() -> None:
     assert prepare("Re: bins", body) == "Re: bins\nAny update?"
 
 
+def test_reply_below_a_quote_is_kept_and_the_quote_dropped() -> None:
+    # Bottom-posting: the member's new text comes after our quoted earlier reply.
+    body = (
+        "On Thu, 2 Oct 2025 at 09:12, Contact Centre <contact@exampleton.gov.uk> wrote:\n"
+        "> Thank you for your enquiry. It has been passed to the department.\n\n"
+        "Six weeks on and still no answer. Who is responsible?\n\nCllr Brian Stokes"
+    )
+    assert prepare("Re: enquiry", body) == (
+        "Re: enquiry\nSix weeks on and still no answer. Who is responsible?"
+    )
+
+
+def test_quote_with_nothing_below_it_ends_the_message() -> None:
+    body = (
+        "Any update?\n\nOn Mon, 2 Nov 2026 at 09:12, Sam Officer <sam@exampleton.gov.uk> wrote:"
+        "\n> We are looking into it.\n>\n> Sam\n\n"
+    )
+    assert prepare("Re: bins", body) == "Re: bins\nAny update?"
+
+
 def test_outlook_officer_reply_is_dropped() -> None:
     body = (
         "Thanks, that's really helpful.\n\n"

@@ -2,7 +2,8 @@
 
 ``prepare(subject, body)`` turns an email into the text the model sees: HTML flattened,
 signatures, disclaimers and quoted earlier replies removed, a forwarded constituent
-message kept (it *is* the casework), whitespace normalised, length capped.
+message kept (it *is* the casework), and so is a reply written below a quote;
+whitespace normalised, length capped.
 ``model_text`` adds the lower-casing and digit folding the bag-of-words model relies on.
 Training and prediction must both go through ``model_text`` or scores drift.
 
@@ -124,11 +125,25 @@ def _header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | 
     return None
 
 
+def _bottom_posted(lines: list[str], start: int) -> bool:
+    """Whether the ">"-quoted block from ``start`` is followed by unquoted text: a reply
+    written below the quote (bottom-posting), which is the member's new message."""
+    quoted = False
+    for line in lines[start:]:
+        stripped = line.strip()
+        if stripped.startswith(">"):
+            quoted = True
+        elif stripped:
+            return quoted
+    return False
+
+
 def _split_history(lines: list[str], subject: str) -> list[str]:
     """Keep the member's own text and forwarded constituent messages; drop the rest.
 
     Earlier replies are history: everything from the first quoted reply on is dropped
-    (mail quotes newest first, so what follows is older still).
+    (mail quotes newest first, so what follows is older still). The exception is a
+    reply written below a ">"-quoted block, which is kept and the quote dropped.
     """
     is_forward = _FWD_SUBJECT.match(subject) is not None
     kept: list[str] = []
@@ -139,12 +154,17 @@ def _split_history(lines: list[str], subject: str) -> list[str]:
         if stripped.startswith(">"):
             i += 1
             continue
-        if _ON_WROTE.match(stripped) or (
-            _ON_START.match(stripped)
+        two_line = (
+            _ON_START.match(stripped) is not None
             and i + 1 < n
-            and _WROTE_END.search(lines[i + 1])
+            and _WROTE_END.search(lines[i + 1]) is not None
             and len(stripped) < 200
-        ):
+        )
+        if _ON_WROTE.match(stripped) or two_line:
+            after = i + (2 if two_line else 1)
+            if _bottom_posted(lines, after):
+                i = after  # the quote is skipped line by line; the reply below it is kept
+                continue
             break
         marker_forward = _FWD_MARKER.match(stripped) is not None
         marker = (
