@@ -27,8 +27,8 @@ spaCy and thinc are imported inside ``register``: importing this module costs no
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import numpy
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from thinc.types import Floats2d
 
 SUBWORD_BOW = "protocol_bot.TextCatSubwordBOW.v1"
+_T = TypeVar("_T")
 MIN_DF = 2  # a feature in fewer training emails than this can be memorised, not learnt
 _CACHE_LIMIT = 200_000  # word -> pieces entries kept (a long-running daemon meets new words)
 
@@ -77,24 +78,30 @@ def features(
     """An email's features as (unique keys, counts), one pair per group. Each group is
     kept on the doc (``doc.user_data``), so the other component of the pipeline does
     not compute it again: word pieces are a third of the time per email."""
-    groups = [_kept(doc, f"protocol_bot.words.{ngram_size}", _words, ngram_size)]
+    groups = [_kept(doc, f"protocol_bot.words.{ngram_size}", lambda: _words(doc, ngram_size))]
     if pieces is not None:
-        groups.append(_kept(doc, f"protocol_bot.pieces.{pieces.low}.{pieces.high}", _pieces, pieces))
+        key = f"protocol_bot.pieces.{pieces.low}.{pieces.high}"
+        groups.append(_kept(doc, key, lambda: _pieces(doc, pieces)))
     return groups
 
 
-def _kept(doc: Doc, key: str, compute: Any, arg: Any) -> tuple[numpy.ndarray, numpy.ndarray]:
-    group = doc.user_data.get(key)
-    if group is None:
-        group = doc.user_data[key] = compute(doc, arg)
-    return group
+def _kept(doc: Doc, key: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``, once per doc: the result is kept in ``doc.user_data[key]``."""
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]
 
 
 def _orths(doc: Doc) -> numpy.ndarray:
+    """The doc's token ids, shared by the words and the pieces groups."""
     import numpy
     from spacy.attrs import ORTH
 
-    return numpy.ascontiguousarray(doc.to_array([ORTH]), dtype="uint64")
+    return _kept(
+        doc,
+        "protocol_bot.orths",
+        lambda: numpy.ascontiguousarray(doc.to_array([ORTH]), dtype="uint64"),
+    )
 
 
 def _words(doc: Doc, ngram_size: int) -> tuple[numpy.ndarray, numpy.ndarray]:

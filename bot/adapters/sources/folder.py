@@ -47,7 +47,6 @@ __all__ = ["FolderMailSource", "read_export", "mailbox_addresses", "message_text
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class _FolderState:
     mark_ns: int
