@@ -87,8 +87,11 @@ def test_sigkill_mid_work_then_restart_sends_every_email_exactly_once(tmp_path):
     assert second.wait(20) == 0
     first_log, second_log = log1.read_text(), log2.read_text()
 
-    deliveries = (first_log + second_log).count("folder sender: delivered acknowledgement")
-    assert deliveries == n  # each email written once across both runs, none twice
+    delivered = "folder sender: delivered acknowledgement"
+    # The restart wrote exactly the emails missing at the kill, none of those already out.
+    assert second_log.count(delivered) == n - partial
+    # The kill may land between a file's rename and its log line, never before the file.
+    assert first_log.count(delivered) in (partial - 1, partial)
     store = Store(config.parent / "protocol-bot.db")
     rows = list(store.db["actions"].rows_where("type = 'acknowledgement'"))
     assert len(rows) == n and all(r["status"] == SENT for r in rows)
