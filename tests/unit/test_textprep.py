@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -208,6 +209,42 @@ def test_forwarded_council_message_is_dropped() -> None:
         "Subject: Decision\nTo: Jane\n\nThe application was refused."
     )
     assert prepare("Fwd: Decision", body) == "Fwd: Decision\nFYI."
+
+
+def _outlook_quote(sender: str, to: str = "Cllr Jane Smith <jane.smith@gmail.com>") -> str:
+    return (
+        "Can you help? See below.\n\n________________________________\n"
+        f"From: {sender}\nSent: 02 November 2026 18:20\nTo: {to}\nSubject: Hedge\n\n"
+        "Who complained about my hedge? I want to know."
+    )
+
+
+def test_constituent_message_quoted_under_a_plain_subject_is_kept() -> None:
+    # The member passed it on with "see below" and a subject of their own.
+    out = prepare("Quick one", _outlook_quote("Lee Harrison <lee_h@outlook.com>"))
+    assert (
+        out == "Quick one\nCan you help? See below.\nWho complained about my hedge? I want to know."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sender", "to"),
+    [
+        # a parish clerk writing from the parish council's own domain
+        ("Sandra Pyke <clerk@littlehaddon-pc.org.uk>", "Cllr Jane Smith <jane.smith@gmail.com>"),
+        # an officer in the member's own organisation, whatever its domain
+        ("Helen Marsh <helen@eastonmagna.org>", "Cllr Paul Kershaw <paul@eastonmagna.org>"),
+        # no address: a name alone may be an officer, so the quote is history
+        ("Joanne Platt", "Cllr Jane Smith"),
+    ],
+)
+def test_reply_from_the_council_is_dropped_under_a_plain_subject(sender: str, to: str) -> None:
+    assert prepare("RE: Hedge", _outlook_quote(sender, to)) == "RE: Hedge\nCan you help? See below."
+
+
+def test_two_free_mail_addresses_are_not_colleagues() -> None:
+    body = _outlook_quote("Bob <bob@gmail.com>", "Cllr Jane Smith <jane.smith@gmail.com>")
+    assert "Who complained about my hedge?" in prepare("FW: Hedge", body)
 
 
 def test_length_is_capped_at_a_word_boundary() -> None:

@@ -90,20 +90,38 @@ _ON_WROTE = re.compile(r"^(?:on|ar)\s.{0,300}(?:wrote|ysgrifennodd)\s*:\s*$", re
 _ON_START = re.compile(r"^(?:on|ar)\s+\S.*(?:\d{4}|\d:\d\d|[ap]m)", re.I)
 _WROTE_END = re.compile(r"(?:wrote|ysgrifennodd)\s*:\s*$", re.I)
 _EMAIL = re.compile(r"[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)")
-_COUNCIL_DOMAIN = re.compile(r"(?:\.gov\.uk|\.llyw\.cymru|\.gov\.wales|council|cyngor)", re.I)
+_COUNCIL_DOMAIN = re.compile(
+    r"(?:\.gov\.uk|\.llyw\.cymru|\.gov\.wales|council|cyngor"
+    # parish, town and community councils: "-pc.org.uk", "caerwentc.org.uk", "-cc.co.uk"
+    r"|(?:pc|tc|cc)\.(?:org|co|gov)\.uk$)",
+    re.I,
+)
 _COUNCIL_NAME = re.compile(
     r"\b(?:council|cyngor|services?|team|department|dept|officer|directorate|cllr|councillor)\b",
     re.I,
 )
+# Free mail: two people at gmail.com are not colleagues.
+_FREE_MAIL = frozenset(
+    ("gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "live.com")
+    + ("live.co.uk", "yahoo.com", "yahoo.co.uk", "icloud.com", "me.com", "aol.com", "sky.com")
+    + ("btinternet.com", "virginmedia.com", "talktalk.net", "ntlworld.com", "proton.me")
+)
 
 
-def _is_council_sender(from_value: str) -> bool:
-    """A forwarded sender is the council's when its address is (or, with no address, its
-    display name sounds like a council team). Constituents write from anywhere else."""
-    match = _EMAIL.search(from_value)
-    if match:
-        return _COUNCIL_DOMAIN.search(match.group(1)) is not None
-    return _COUNCIL_NAME.search(from_value) is not None
+def _is_council_sender(fields: dict[str, str]) -> bool:
+    """A quoted sender is the council's when its address is (a council domain, or the
+    same organisation as the member it was sent to), or, with no address, when its
+    display name sounds like a council team. Constituents write from anywhere else."""
+    sender = _EMAIL.search(fields.get("from", ""))
+    if sender is None:
+        return _COUNCIL_NAME.search(fields.get("from", "")) is not None
+    domain = sender.group(1).lower()
+    if _COUNCIL_DOMAIN.search(domain):
+        return True
+    recipient = _EMAIL.search(fields.get("to", ""))
+    return (
+        recipient is not None and recipient.group(1).lower() == domain and domain not in _FREE_MAIL
+    )
 
 
 def _header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
@@ -142,8 +160,9 @@ def _split_history(lines: list[str], subject: str) -> list[str]:
     """Keep the member's own text and forwarded constituent messages; drop the rest.
 
     Earlier replies are history: everything from the first quoted reply on is dropped
-    (mail quotes newest first, so what follows is older still). The exception is a
-    reply written below a ">"-quoted block, which is kept and the quote dropped.
+    (mail quotes newest first, so what follows is older still). The exceptions: a
+    message from outside the council (forwarded, or quoted from an outside address) is
+    kept without its headers, and so is a reply written below a ">"-quoted block.
     """
     is_forward = _FWD_SUBJECT.match(subject) is not None
     kept: list[str] = []
@@ -181,8 +200,10 @@ def _split_history(lines: list[str], subject: str) -> list[str]:
                     continue
                 break
             end, fields = block
-            forwarded = marker_forward or is_forward
-            if forwarded and not _is_council_sender(fields.get("from", "")):
+            # Passed on, though the subject may not say so: a message from an outside
+            # address, quoted by a member writing to an officer, is the casework.
+            forwarded = marker_forward or is_forward or _EMAIL.search(fields["from"])
+            if forwarded and not _is_council_sender(fields):
                 kept.append("")  # paragraph break: the forwarded text is its own segment
                 kept.append("\x00")  # segment boundary for signature stripping
                 i = end
