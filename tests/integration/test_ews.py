@@ -373,7 +373,9 @@ def test_oauth_client_credentials_with_impersonation(tmp_path: Path, monkeypatch
 # -- calendar -----------------------------------------------------------------------------
 
 
-def test_calendar_single_recurring_and_changed_events(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendar_single_recurring_and_changed_events(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     with EwsDouble(impersonation={OFFICER}) as d:
         d.add_mailbox(OFFICER)
@@ -407,6 +409,9 @@ def test_calendar_single_recurring_and_changed_events(monkeypatch: pytest.Monkey
         d.store.update_event(meeting, cancelled=True)
         (changed,) = cal.poll(batch.checkpoint).events
         assert changed.uid == "uid-1" and changed.cancelled
+        with caplog.at_level(logging.WARNING):  # a checkpoint cut short: the window again
+            assert len(cal.poll('{"v": 1, "calendar": ').events) == 4
+        assert f"ews calendar {OFFICER}: unreadable checkpoint" in caplog.text
         cal.close()
 
 

@@ -78,6 +78,19 @@ def ids(batch) -> list[str]:  # type: ignore[no-untyped-def]
 # -- reading ------------------------------------------------------------------------
 
 
+def test_a_damaged_checkpoint_reads_the_mailbox_again_and_says_which_source(
+    double: GraphDouble, caplog: pytest.LogCaptureFixture
+) -> None:
+    for n in (1, 2):
+        double.deliver(OFFICER, "inbox", mail(n))
+    src = source(double)
+    with caplog.at_level(logging.WARNING):
+        batch = src.poll('{"v": 1, "inbox": ')  # cut short, as by a full disk
+    assert ids(batch) == ["<q1@member.test>", "<q2@member.test>"]
+    assert f"graph mail {OFFICER}: unreadable checkpoint, reading everything again" in caplog.text
+    src.close()
+
+
 def test_first_sync_then_incremental_then_resume_after_restart(double: GraphDouble) -> None:
     for n in (1, 2, 3):
         double.deliver(OFFICER, "inbox", mail(n))

@@ -535,7 +535,7 @@ class EwsMailSource:
     # -- MailSource --
 
     def poll(self, checkpoint: str | None) -> MailBatch:
-        states = checkpoints.load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, f"ews mail {self.address}")
         messages: list[Message] = []
         malformed: list[Malformed] = []
         new_states: dict[str, str | None] = {}
@@ -946,7 +946,7 @@ class EwsCalendarSource:
         self.now = lambda: datetime.now(UTC)
 
     def poll(self, checkpoint: str | None) -> CalendarBatch:
-        states = checkpoints.load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, f"ews calendar {self.address}")
         events: list[CalendarEvent] = []
         malformed: list[Malformed] = []
         try:

@@ -484,7 +484,7 @@ class GraphMailSource:
         self._group_warning = False
 
     def poll(self, checkpoint: str | None) -> MailBatch:
-        states = checkpoints.load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, f"graph mail {self.address}")
         messages: list[Message] = []
         malformed: list[Malformed] = []
         new_states: dict[str, str | None] = {}
@@ -735,7 +735,7 @@ class GraphCalendarSource:
         self.now = lambda: datetime.now(UTC)
 
     def poll(self, checkpoint: str | None) -> CalendarBatch:
-        states = checkpoints.load_states(checkpoint, self.address)
+        states = checkpoints.load_states(checkpoint, f"graph calendar {self.address}")
         url = states.get("calendar") or self._initial()
         headers = {"Prefer": f'odata.maxpagesize={_PAGE}, outlook.timezone="UTC", outlook.body-content-type="text"'}
         events: list[CalendarEvent] = []
