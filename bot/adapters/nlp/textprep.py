@@ -202,7 +202,7 @@ def _split_history(lines: list[str], subject: str) -> list[str]:
             end, fields = block
             # Passed on, though the subject may not say so: a message from an outside
             # address, quoted by a member writing to an officer, is the casework.
-            forwarded = marker_forward or is_forward or _EMAIL.search(fields["from"])
+            forwarded = marker_forward or is_forward or _EMAIL.search(fields["from"]) is not None
             if forwarded and not _is_council_sender(fields):
                 kept.append("")  # paragraph break: the forwarded text is its own segment
                 kept.append("\x00")  # segment boundary for signature stripping
