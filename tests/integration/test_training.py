@@ -79,3 +79,50 @@ def test_evaluate_without_scikit_learn_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "sklearn.feature_extraction.text", None)
     with pytest.raises(UserError, match=r"pip install protocol-bot\[dev\]"):
         baseline_scores([], [[]])
+
+
+def test_evaluate_heldout_scores_only_emails_training_never_saw(tmp_path: Path) -> None:
+    from bot.app.evaluate import evaluate, format_report
+
+    corpus = fixture_corpus(tmp_path)
+    training.write_splits(corpus, training.split_corpus(training.read_raw(corpus)))
+    seen = training.read_raw(corpus)[0]
+    (corpus / "heldout").mkdir()
+    (corpus / "heldout" / "part_z.txt").write_text(
+        "### z-0001\nkind: other\nconcerns: none\nsubject: thanks\n\n"
+        "Thank you all for a lovely evening at the mayor's reception. Much appreciated.\n"
+        "### z-0002\nkind: documents\nconcerns: none\nsubject: minutes\n\n"
+        "Please could you send me a copy of the minutes of last week's planning committee.\n"
+        f"### z-0003\nkind: {seen.kind}\nconcerns: none\nsubject: {seen.subject}\n\n{seen.body}\n",
+        encoding="utf-8",
+    )
+    reports = evaluate(None, corpus, "heldout")
+    assert reports["split"] == {
+        "name": "heldout",
+        "emails": 2,
+    }  # the copy of a raw email is dropped
+    kind = reports["spacy"]["kind"]
+    assert sum(int(kind["per_label"][k]["support"]) for k in training.KIND_LABELS) == 2
+    assert kind["accuracy"] == 1.0  # the bundled model reads two plain requests right
+    assert format_report(reports).startswith("split: heldout (2 emails)")
+
+
+def test_evaluate_heldout_without_files_names_the_folder(tmp_path: Path) -> None:
+    from bot.app.evaluate import evaluate
+
+    corpus = fixture_corpus(tmp_path)
+    training.write_splits(corpus, training.split_corpus(training.read_raw(corpus)))
+    with pytest.raises(UserError, match=r"no corpus files .* in .*heldout"):
+        evaluate(None, corpus, "heldout")
+
+
+def test_the_held_out_writers_are_in_no_bundled_split() -> None:
+    corpus = training.default_corpus_dir()
+    files = sorted((corpus / training.HELDOUT_FOLDER).glob("*.txt"))
+    assert files, "the bundled corpus has held-out writers"
+    written = [ex for path in files for ex in training.read_raw_file(path)]
+    held = training.read_heldout(corpus)
+    assert len(held) == len(written)  # none is a copy of a training email
+    splits = training.read_splits(corpus)
+    used = {(e.subject, e.body) for split in splits.values() for e in split}
+    assert not [e.id for e in held if (e.subject, e.body) in used]

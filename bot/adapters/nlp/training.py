@@ -43,6 +43,7 @@ KIND_LABELS: tuple[str, ...] = tuple(k.value for k in Kind)
 CONCERN_LABELS: tuple[str, ...] = tuple(c.value for c in Concern)
 DEFAULT_UNSURE = 0.6
 THRESHOLDS_FILE = "thresholds.json"
+HELDOUT_FOLDER = "heldout"
 KIND_COMPONENT = "textcat"
 CONCERN_COMPONENT = "textcat_multilabel"
 # config.cfg has one [training] block for both components; these settings differ, and
@@ -152,16 +153,30 @@ def read_raw(corpus_dir: Path) -> list[Example]:
     """Every ``raw/*.jsonl`` and hand-written ``raw/*.txt`` file (see corpus_text), ids
     made unique per file, exact duplicates dropped (a duplicate across splits would
     flatter the test scores)."""
-    raw = corpus_dir / "raw"
-    files = sorted([*raw.glob("*.jsonl"), *raw.glob("*.txt")], key=lambda p: p.name)
+    return _read_folder(corpus_dir / "raw", seen_text=set())
+
+
+def read_heldout(corpus_dir: Path) -> list[Example]:
+    """The held-out writers' emails (``heldout/*.txt``, ``*.jsonl``). Training never
+    reads them and nothing is tuned on them: they stand in for mail from a writer and a
+    council the model never met. An email that also appears in ``raw/`` is dropped."""
+    seen = {_text_key(ex) for ex in read_raw(corpus_dir)}
+    return _read_folder(corpus_dir / HELDOUT_FOLDER, seen_text=seen)
+
+
+def _text_key(ex: Example) -> tuple[str, str]:
+    return (ex.subject.strip().lower(), " ".join(ex.body.split()).lower())
+
+
+def _read_folder(folder: Path, seen_text: set[tuple[str, str]]) -> list[Example]:
+    files = sorted([*folder.glob("*.jsonl"), *folder.glob("*.txt")], key=lambda p: p.name)
     if not files:
-        raise UserError(f"no raw corpus files (*.jsonl, *.txt) in {raw}")
-    seen_text: set[tuple[str, str]] = set()
+        raise UserError(f"no corpus files (*.jsonl, *.txt) in {folder}")
     seen_id: set[str] = set()
     out: list[Example] = []
     for path in files:
         for ex in read_raw_file(path):
-            key = (ex.subject.strip().lower(), " ".join(ex.body.split()).lower())
+            key = _text_key(ex)
             if key in seen_text:
                 continue
             seen_text.add(key)
