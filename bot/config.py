@@ -329,8 +329,10 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "enabled": Key(_boolean, True, "false: treat every member email as a request"),
         "model": Key(_path, None, "a trained model directory instead of the bundled one"),
         "unsure_threshold": Key(
-            _fraction, None, 'an "other" below this confidence still starts the clock'
-        ),
+            _fraction, None,
+            "a kind read with less confidence than this still starts the clock, even"
+            ' "other" or a kind with track = false (default: the model\'s own, 0.6)',
+        ),  # fmt: skip
     },
 }
 

@@ -165,7 +165,7 @@ class Daemon:
             watched=[s.address for s in self.sources] + [c.address for c in self.calendars],
             store=self.store,
             sender=sender or make_sender(settings),
-            classifier=load_classifier(settings),
+            classifier=load_classifier(settings, loaded.registers),
             find_wards=LazyWardFinder(
                 loaded.registers, loaded.files.postcodes if loaded.files else None
             ).find,

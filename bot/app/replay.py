@@ -76,7 +76,7 @@ def replay(
         raise UserError("--end is before --start")
     if not mail.is_dir():
         raise UserError(f"--mail: {mail} is not a directory")
-    classifier = load_classifier(settings) if use_classifier else None
+    classifier = load_classifier(settings, registers) if use_classifier else None
     messages, malformed = read_export(mail)  # headers only; text on demand below
     messages = [m for m in messages if m.date <= t1]
     events: list[CalendarEvent] = []

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.bank_holidays import load_bank_holidays
 from bot.core.worktime import WorkCalendar
 from bot.errors import UserError
-from bot.model import Settings
+from bot.model import Registers, Settings
 from bot.ports import Classifier
 
 log = logging.getLogger(__name__)
@@ -25,16 +25,22 @@ def work_calendar(settings: Settings, first_year: int, last_year: int) -> WorkCa
     return WorkCalendar.from_settings(settings, holidays)
 
 
-def load_classifier(settings: Settings) -> Classifier | None:
+def load_classifier(settings: Settings, registers: Registers) -> Classifier | None:
     """The bundled spaCy model, unless disabled. Without it every member email is
-    treated as a request (the safe side), and the bot says so once."""
+    treated as a request (the safe side), and the bot says so once. The officers'
+    mail domains let it drop their quoted replies, whatever the domain looks like."""
     if not settings.classifier.get("enabled", True):
         return None
     try:
         from bot.adapters.nlp.classifier import SpacyClassifier
+        from bot.adapters.nlp.textprep import officer_domains
 
-        path = settings.classifier.get("model")
-        return SpacyClassifier.load(path)
+        domains = officer_domains(a for officer in registers.officers for a in officer.emails)
+        return SpacyClassifier.load(
+            settings.classifier.get("model"),
+            council_domains=domains,
+            unsure_threshold=settings.classifier.get("unsure_threshold"),
+        )
     except (ImportError, OSError) as exc:
         log.warning("classifier unavailable (%s): treating every member email as a request", exc)
         return None

@@ -30,8 +30,9 @@ class Classification:
     kind: Kind
     concerns: tuple[Concern, ...] = ()
     scores: dict[str, float] = field(default_factory=dict, compare=False)
-    # True when the model is not sure the email asks nothing: the clock then runs
-    # even if kind is "other" (a missed acknowledgement costs more than a needless one).
+    # True when the model is not sure of the kind: the clock then runs even if that
+    # kind starts none ("other", or a kind with track = false, such as complaints),
+    # because a missed acknowledgement costs more than a needless one.
     unsure: bool = False
 
     @property

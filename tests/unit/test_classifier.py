@@ -22,7 +22,7 @@ from bot.adapters.nlp.classifier import (
 )
 from bot.adapters.nlp.textprep import model_text
 from bot.errors import UserError
-from bot.model import Classification, Concern, Folder, Kind, Message
+from bot.model import Classification, Concern, Folder, Kind, Message, Officer
 from bot.ports import Classifier
 
 
@@ -98,10 +98,26 @@ def test_other_below_the_unsure_threshold_keeps_the_clock(p_other: float, unsure
     assert result.starts_clock is unsure
 
 
-def test_unsure_applies_only_to_other() -> None:
-    table = {("s", "b"): scores("meeting", p=0.3)}
-    [result] = make(table).classify_texts([("s", "b")])
-    assert result.kind is Kind.MEETING and not result.unsure
+@pytest.mark.parametrize(("p", "unsure"), [(0.3, True), (0.59, True), (0.61, False)])
+def test_any_kind_below_the_unsure_threshold_is_flagged(p: float, unsure: bool) -> None:
+    # The rule decides what unsure means for a kind (only untracked kinds change).
+    table = {("s", "b"): scores("complaint", p=p)}
+    [result] = make(table, unsure_threshold=0.6).classify_texts([("s", "b")])
+    assert result.kind is Kind.COMPLAINT and result.unsure is unsure
+    assert result.starts_clock
+
+
+def test_the_configured_unsure_threshold_overrides_the_models() -> None:
+    from helpers.council import REGISTERS, settings
+
+    from bot.app.wiring import load_classifier
+
+    s = settings()
+    clf = load_classifier(s, REGISTERS)
+    assert isinstance(clf, SpacyClassifier) and clf.unsure_threshold == 0.6  # the model's own
+    s.classifier["unsure_threshold"] = 0.8
+    clf = load_classifier(s, REGISTERS)
+    assert isinstance(clf, SpacyClassifier) and clf.unsure_threshold == 0.8
 
 
 def test_one_pipe_call_keeps_order() -> None:
@@ -173,3 +189,24 @@ def test_importing_the_classifier_does_not_import_spacy() -> None:
     code = "import sys, bot.adapters.nlp.classifier; sys.exit('spacy' in sys.modules)"
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], check=False, cwd=root).returncode == 0
+
+
+def test_the_bot_gives_the_classifier_its_officers_mail_domains() -> None:
+    from dataclasses import replace
+
+    from helpers.council import REGISTERS, settings
+
+    from bot.app.wiring import load_classifier
+
+    officer = Officer("Ciara Boyle", ("ciara.boyle@nmandd.org",), "Planning Officer", "")
+    clf = load_classifier(settings(), replace(REGISTERS, officers=(officer,)))
+    assert isinstance(clf, SpacyClassifier)
+    assert clf.council_domains == frozenset({"nmandd.org"})
+    body = (
+        "Thanks, noted.\n\n________________________________\n"
+        "From: Ciara Boyle <ciara.boyle@nmandd.org>\nSent: 02 November 2026 18:20\n"
+        "To: Cllr Jane Smith <jane.smith@gmail.com>\nSubject: Hedge\n\n"
+        "Please send me the enforcement file and the complainant's name."
+    )
+    ours, unknown = (c.scores_texts([("RE: Hedge", body)]) for c in (clf, bundled()))
+    assert next(ours) != next(unknown)  # the officer's quoted reply no longer counts

@@ -190,6 +190,21 @@ def test_per_kind_service_level_and_untracked_kinds():
     assert [str(a.rule) for a in actions] == ["acknowledgement"]
 
 
+def test_an_untracked_kind_read_without_confidence_runs_on_the_default_level():
+    # An angry instruction may be read as a complaint; if the model is unsure, the
+    # member still gets an acknowledgement, on the default service level.
+    eng = engine(settings(complaint=ServiceLevel(track=False), documents=ServiceLevel(4, 5, 4)))
+    sure, unsure = mail(at(2026, 11, 23, 10, 0)), mail(at(2026, 11, 23, 10, 0))
+    eng.observe(sure, Classification(Kind.COMPLAINT), sure.date)
+    eng.observe(unsure, Classification(Kind.COMPLAINT, unsure=True), unsure.date)
+    assert set(eng.requests) == {unsure.message_id}
+    assert eng.requests[unsure.message_id].due == at(2026, 11, 25, 10, 0)  # default: 2 days
+    # a tracked kind keeps its own level, unsure or not
+    doc = mail(at(2026, 11, 23, 10, 0))
+    eng.observe(doc, Classification(Kind.DOCUMENTS, unsure=True), doc.date)
+    assert eng.requests[doc.message_id].due == at(2026, 11, 30, 10, 0)
+
+
 def test_concerns_and_instructions_are_flagged_to_the_handling_officer():
     eng = engine()
     m = mail(at(2026, 11, 23, 10, 0))

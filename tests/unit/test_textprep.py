@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.adapters.nlp.textprep import MAX_CHARS, looks_like_html, model_text, prepare
+from bot.adapters.nlp.textprep import (
+    MAX_CHARS,
+    looks_like_html,
+    model_text,
+    officer_domains,
+    prepare,
+)
 
 ASK = "Please can you look at the missed bin collection at 12 Elm Road?"
 
@@ -245,6 +251,17 @@ def test_reply_from_the_council_is_dropped_under_a_plain_subject(sender: str, to
 def test_two_free_mail_addresses_are_not_colleagues() -> None:
     body = _outlook_quote("Bob <bob@gmail.com>", "Cllr Jane Smith <jane.smith@gmail.com>")
     assert "Who complained about my hedge?" in prepare("FW: Hedge", body)
+
+
+def test_the_councils_own_domains_mark_a_quoted_reply_as_history() -> None:
+    # Northern Irish councils often write from domains no pattern can recognise.
+    body = _outlook_quote("Ciara Boyle <ciara.boyle@nmandd.org>")
+    assert "Who complained" in prepare("RE: Hedge", body)  # unknown domain: kept
+    domains = officer_domains(["Ciara.Boyle@NMandD.org", "it.helpdesk@gmail.com", "no-address"])
+    assert domains == frozenset({"nmandd.org"})  # free mail is nobody's council
+    out = prepare("RE: Hedge", body, council_domains=domains)
+    assert out == "RE: Hedge\nCan you help? See below."
+    assert "complained" not in model_text("RE: Hedge", body, domains)
 
 
 def test_length_is_capped_at_a_word_boundary() -> None:

@@ -2,8 +2,9 @@
 
 The model folder holds a blank English pipeline with an exclusive ``textcat`` (kind)
 and a ``textcat_multilabel`` (concerns), plus ``thresholds.json``: a cut-off per concern
-tuned on the dev split, and ``unsure``, the P(other) below which an "other" answer is
-flagged unsure so the response clock still runs.
+tuned on the dev split, and ``unsure``, the probability of the chosen kind below which
+the answer is flagged unsure: then even a kind that starts no clock ("other", or one
+the council does not track, such as complaints) is treated as a request.
 
 spaCy is imported only inside ``load``: importing this module costs nothing, so the
 rest of the bot starts fast and commands that never classify never load spaCy.
@@ -50,8 +51,11 @@ class SpacyClassifier:
         nlp: Language,
         concern_thresholds: dict[str, float] | None = None,
         unsure_threshold: float = DEFAULT_UNSURE,
+        council_domains: frozenset[str] = frozenset(),
     ) -> None:
         self.nlp = nlp
+        # The council's own mail domains: a quoted reply from them is history, not the ask.
+        self.council_domains = council_domains
         self.concern_thresholds = {
             label: float((concern_thresholds or {}).get(label, DEFAULT_CONCERN_THRESHOLD))
             for label in CONCERN_LABELS
@@ -59,8 +63,15 @@ class SpacyClassifier:
         self.unsure_threshold = unsure_threshold
 
     @classmethod
-    def load(cls, path: Path | None = None) -> SpacyClassifier:
-        """Load a model folder (default: the one bundled in the installed package)."""
+    def load(
+        cls,
+        path: Path | None = None,
+        *,
+        council_domains: frozenset[str] = frozenset(),
+        unsure_threshold: float | None = None,
+    ) -> SpacyClassifier:
+        """Load a model folder (default: the one bundled in the installed package).
+        ``unsure_threshold`` overrides the model's own (``[classifier]`` in the config)."""
         model_dir = Path(path) if path is not None else bundled_model_dir()
         if not (model_dir / "meta.json").is_file():
             raise UserError(
@@ -83,7 +94,12 @@ class SpacyClassifier:
         return cls(
             nlp,
             concern_thresholds=settings.get("concerns"),
-            unsure_threshold=float(settings.get("unsure", DEFAULT_UNSURE)),
+            unsure_threshold=float(
+                unsure_threshold
+                if unsure_threshold is not None
+                else settings.get("unsure", DEFAULT_UNSURE)
+            ),
+            council_domains=council_domains,
         )
 
     def classify(self, messages: Sequence[Message]) -> list[Classification]:
@@ -95,7 +111,7 @@ class SpacyClassifier:
 
     def scores_texts(self, items: Iterable[tuple[str, str]]) -> Iterable[dict[str, float]]:
         """Raw probabilities for every kind and concern label, one dict per email."""
-        texts = (model_text(subject, body) for subject, body in items)
+        texts = (model_text(subject, body, self.council_domains) for subject, body in items)
         for doc in self.nlp.pipe(texts, batch_size=BATCH_SIZE):
             yield dict(doc.cats)
 
@@ -107,8 +123,8 @@ class SpacyClassifier:
             if scores.get(label, 0.0) >= self.concern_thresholds[label]
         )
         # A missed acknowledgement costs more than a needless one: only a confident
-        # "other" stops the clock.
-        unsure = kind is Kind.OTHER and scores.get(Kind.OTHER.value, 0.0) < self.unsure_threshold
+        # answer may stop the clock (the rule decides; this only says how sure).
+        unsure = scores.get(kind.value, 0.0) < self.unsure_threshold
         return Classification(
             kind=kind,
             concerns=concerns,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 MAX_CHARS = 2000
@@ -108,15 +109,23 @@ _FREE_MAIL = frozenset(
 )
 
 
-def _is_council_sender(fields: dict[str, str]) -> bool:
-    """A quoted sender is the council's when its address is (a council domain, or the
-    same organisation as the member it was sent to), or, with no address, when its
-    display name sounds like a council team. Constituents write from anywhere else."""
+def officer_domains(addresses: Iterable[str]) -> frozenset[str]:
+    """The mail domains of the council's officers (free mail left out), for councils
+    whose domain the patterns below do not recognise ("@newrymournedown.org")."""
+    domains = {a.rpartition("@")[2].strip().lower() for a in addresses if "@" in a}
+    return frozenset(d for d in domains if d and d not in _FREE_MAIL)
+
+
+def _is_council_sender(fields: dict[str, str], council_domains: frozenset[str]) -> bool:
+    """A quoted sender is the council's when its address is (a council domain, one of
+    ``council_domains``, or the same organisation as the member it was sent to), or,
+    with no address, when its display name sounds like a council team. Constituents
+    write from anywhere else."""
     sender = _EMAIL.search(fields.get("from", ""))
     if sender is None:
         return _COUNCIL_NAME.search(fields.get("from", "")) is not None
     domain = sender.group(1).lower()
-    if _COUNCIL_DOMAIN.search(domain):
+    if domain in council_domains or _COUNCIL_DOMAIN.search(domain):
         return True
     recipient = _EMAIL.search(fields.get("to", ""))
     return (
@@ -156,7 +165,7 @@ def _bottom_posted(lines: list[str], start: int) -> bool:
     return False
 
 
-def _split_history(lines: list[str], subject: str) -> list[str]:
+def _split_history(lines: list[str], subject: str, council_domains: frozenset[str]) -> list[str]:
     """Keep the member's own text and forwarded constituent messages; drop the rest.
 
     Earlier replies are history: everything from the first quoted reply on is dropped
@@ -203,7 +212,7 @@ def _split_history(lines: list[str], subject: str) -> list[str]:
             # Passed on, though the subject may not say so: a message from an outside
             # address, quoted by a member writing to an officer, is the casework.
             forwarded = marker_forward or is_forward or _EMAIL.search(fields["from"]) is not None
-            if forwarded and not _is_council_sender(fields):
+            if forwarded and not _is_council_sender(fields, council_domains):
                 kept.append("")  # paragraph break: the forwarded text is its own segment
                 kept.append("\x00")  # segment boundary for signature stripping
                 i = end
@@ -319,8 +328,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
 
 
-def prepare(subject: str, body: str, *, max_chars: int = MAX_CHARS) -> str:
-    """The email as the classifier reads it: subject first, then the cleaned body."""
+def prepare(
+    subject: str,
+    body: str,
+    *,
+    max_chars: int = MAX_CHARS,
+    council_domains: frozenset[str] = frozenset(),
+) -> str:
+    """The email as the classifier reads it: subject first, then the cleaned body.
+    ``council_domains`` adds the council's own mail domains to those recognised by
+    pattern, so a quoted reply from them is dropped as history."""
     subject = _SPACES.sub(
         " ", _CONTROL.sub(" ", subject or "").replace("\r", " ").replace("\n", " ")
     )
@@ -334,7 +351,7 @@ def prepare(subject: str, body: str, *, max_chars: int = MAX_CHARS) -> str:
     if "[" in body:
         body = _INLINE_IMAGE.sub(" ", body)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _split_history(_SPACES.sub(" ", body).split("\n"), subject)
+    lines = _split_history(_SPACES.sub(" ", body).split("\n"), subject, council_domains)
     segments: list[list[str]] = [[]]
     for line in lines:
         if line == "\x00":
@@ -447,12 +464,12 @@ def cue_tokens(text: str) -> str:
     return " ".join(f"cue_{name}" for name, pattern in _CUES.items() if pattern.search(text))
 
 
-def model_text(subject: str, body: str) -> str:
+def model_text(subject: str, body: str, council_domains: frozenset[str] = frozenset()) -> str:
     """``prepare`` plus the normalisation the bag-of-words features need: lower case
     (the n-grams hash the exact token), addresses and links as placeholders, digits
     folded to 0 so house numbers and dates do not each become a feature."""
     # One line: a newline token defeats spaCy's tokenizer cache (about 10x slower).
-    text = prepare(subject, body).lower().replace("\n", " ")
+    text = prepare(subject, body, council_domains=council_domains).lower().replace("\n", " ")
     if "@" in text:
         text = _ADDRESS.sub("emailaddress", text)
     if "http" in text or "www." in text:
