@@ -97,10 +97,8 @@ def test_evaluate_heldout_scores_only_emails_training_never_saw(tmp_path: Path) 
         encoding="utf-8",
     )
     reports = evaluate(None, corpus, "heldout")
-    assert reports["split"] == {
-        "name": "heldout",
-        "emails": 2,
-    }  # the copy of a raw email is dropped
+    # the copy of a raw email is dropped
+    assert reports["split"] == {"name": "heldout", "emails": 2}
     kind = reports["spacy"]["kind"]
     assert sum(int(kind["per_label"][k]["support"]) for k in training.KIND_LABELS) == 2
     assert kind["accuracy"] == 1.0  # the bundled model reads two plain requests right

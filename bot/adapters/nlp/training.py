@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.adapters.nlp.architecture import fit_idf
 from bot.adapters.nlp.architecture import register as register_architecture
+from bot.adapters.nlp.classifier import DEFAULT_UNSURE  # one default, written and read
 from bot.adapters.nlp.textprep import model_text
 from bot.errors import UserError
 from bot.model.classification import Concern, Kind
@@ -41,7 +42,6 @@ SPLITS = ("train", "dev", "test")
 SPLIT_SHARES = (0.70, 0.15, 0.15)
 KIND_LABELS: tuple[str, ...] = tuple(k.value for k in Kind)
 CONCERN_LABELS: tuple[str, ...] = tuple(c.value for c in Concern)
-DEFAULT_UNSURE = 0.6
 THRESHOLDS_FILE = "thresholds.json"
 HELDOUT_FOLDER = "heldout"
 KIND_COMPONENT = "textcat"
